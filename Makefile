@@ -1,0 +1,47 @@
+# kimai-tools: every target installs what it needs on first use (.venv, node_modules).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SPEC ?=
+REGEN_ARGS := $(if $(SPEC),--spec $(SPEC))
+
+.PHONY: install test lint regen check-generated compat demo bench clean
+
+install: $(STAMP) node_modules/.installed
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check kimai_tools scripts tests
+	$(VENV)/bin/ruff format --check kimai_tools scripts tests
+
+# make regen SPEC=<pinned file name or path> | make regen KIMAI_URL=... KIMAI_USER=... KIMAI_PASSWORD=...
+regen: $(STAMP)
+	$(PY) scripts/regen.py $(REGEN_ARGS)
+
+check-generated: $(STAMP)
+	$(PY) scripts/regen.py --check
+
+compat: $(STAMP)
+	$(PY) scripts/compat.py
+
+demo: install
+	$(PY) scripts/demo.py
+
+bench: install
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.absence_2 import Absence2
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    user: str | Unset = UNSET,
+    begin: str | Unset = UNSET,
+    end: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["user"] = user
+
+    params["begin"] = begin
+
+    params["end"] = end
+
+    params["status"] = status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/absences",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> list[Absence2] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Absence2.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[list[Absence2]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    user: str | Unset = UNSET,
+    begin: str | Unset = UNSET,
+    end: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> Response[list[Absence2]]:
+    """Fetch absences
+
+    Args:
+        user (str | Unset):
+        begin (str | Unset):
+        end (str | Unset):
+        status (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Absence2]]
+    """
+
+    kwargs = _get_kwargs(
+        user=user,
+        begin=begin,
+        end=end,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    user: str | Unset = UNSET,
+    begin: str | Unset = UNSET,
+    end: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> list[Absence2] | None:
+    """Fetch absences
+
+    Args:
+        user (str | Unset):
+        begin (str | Unset):
+        end (str | Unset):
+        status (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Absence2]
+    """
+
+    return sync_detailed(
+        client=client,
+        user=user,
+        begin=begin,
+        end=end,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    user: str | Unset = UNSET,
+    begin: str | Unset = UNSET,
+    end: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> Response[list[Absence2]]:
+    """Fetch absences
+
+    Args:
+        user (str | Unset):
+        begin (str | Unset):
+        end (str | Unset):
+        status (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Absence2]]
+    """
+
+    kwargs = _get_kwargs(
+        user=user,
+        begin=begin,
+        end=end,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    user: str | Unset = UNSET,
+    begin: str | Unset = UNSET,
+    end: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+) -> list[Absence2] | None:
+    """Fetch absences
+
+    Args:
+        user (str | Unset):
+        begin (str | Unset):
+        end (str | Unset):
+        status (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Absence2]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            user=user,
+            begin=begin,
+            end=end,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.team import Team
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    customer_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/teams/{id}/customers/{customer_id}".format(
+            id=quote(str(id), safe=""),
+            customer_id=quote(str(customer_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Team | None:
+    if response.status_code == 200:
+        response_200 = Team.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Team]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Team]:
+    """Revoke customer access
+
+     This removes access to the customer from the team.
+
+    Args:
+        id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Team]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        customer_id=customer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Team | None:
+    """Revoke customer access
+
+     This removes access to the customer from the team.
+
+    Args:
+        id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Team
+    """
+
+    return sync_detailed(
+        id=id,
+        customer_id=customer_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Team]:
+    """Revoke customer access
+
+     This removes access to the customer from the team.
+
+    Args:
+        id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Team]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        customer_id=customer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    customer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Team | None:
+    """Revoke customer access
+
+     This removes access to the customer from the team.
+
+    Args:
+        id (str):
+        customer_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Team
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            customer_id=customer_id,
+            client=client,
+        )
+    ).parsed

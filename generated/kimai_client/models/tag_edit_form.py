@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TagEditForm")
+
+
+@_attrs_define
+class TagEditForm:
+    """
+    Attributes:
+        name (str | Unset): The tag name (forbidden character: comma)
+        color (str | Unset): The hexadecimal color code (default: auto-calculated by name)
+        visible (bool | Unset):
+    """
+
+    name: str | Unset = UNSET
+    color: str | Unset = UNSET
+    visible: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        color = self.color
+
+        visible = self.visible
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if color is not UNSET:
+            field_dict["color"] = color
+        if visible is not UNSET:
+            field_dict["visible"] = visible
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        color = d.pop("color", UNSET)
+
+        visible = d.pop("visible", UNSET)
+
+        tag_edit_form = cls(
+            name=name,
+            color=color,
+            visible=visible,
+        )
+
+        tag_edit_form.additional_properties = d
+        return tag_edit_form
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
