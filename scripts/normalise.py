@@ -189,6 +189,22 @@ def sorted_paths(doc: dict) -> None:
     doc["paths"] = dict(sorted(doc.get("paths", {}).items()))
 
 
+LOCAL_DATE_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"
+LOCAL_DATE = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$"
+
+
+def local_request_dates(doc: dict) -> None:
+    """Kimai's forms take local times without offset (`2024-08-03T09:00:00`), not RFC 3339 date-times.
+
+    Dates take `yyyy-MM-dd` on POST and `yyyy-MM-ddTHH:mm:ss` on PATCH (project start/end/orderDate), so both.
+    """
+    schemas = doc.get("components", {}).get("schemas", {})
+    bodies = [op.get("requestBody", {}) for _, _, op in operations(doc)]
+    for node in walk([bodies, [schemas[n] for n in request_schemas(doc)]]):
+        if node.get("type") == "string" and node.get("format") in ("date-time", "date"):
+            node["pattern"] = LOCAL_DATE_TIME if node.pop("format") == "date-time" else LOCAL_DATE
+
+
 RULES: list[Callable[[dict], None]] = [
     empty_array_items,
     empty_schema,
@@ -198,7 +214,20 @@ RULES: list[Callable[[dict], None]] = [
     user_create_answers_user,
     tolerant_responses,
     partial_forms,
+    local_request_dates,
 ]
+
+
+def version_example(doc: dict, version: str) -> None:
+    """The Version schema gets the pinned Kimai version as its example, so a mock of the document answers it."""
+    schema = doc.get("components", {}).get("schemas", {}).get("Version")
+    if schema is not None and version:
+        major, minor, patch = (kimai_version_key(version) + (0, 0))[:3]
+        schema["example"] = {
+            "version": version,
+            "versionId": major * 10000 + minor * 100 + patch,
+            "copyright": f"Kimai {version}",
+        }
 
 
 def merge_overlays(doc: dict, overlays: list[dict], spec_dir: Path | None = None) -> dict:

@@ -26,6 +26,7 @@ from scripts.normalise import (  # noqa: E402
     merge_overlays,
     normalise,
     operations,
+    version_example,
 )
 from scripts.overlay import load_overlay  # noqa: E402
 
@@ -109,6 +110,7 @@ def generate(spec: Path, out: Path) -> dict:
     applied = overlays(pin)
     merged = merge_overlays(doc, applied, overlay_dir(spec))
     normalised = normalise(merged)
+    version_example(normalised, pin["kimai"][-1] if pin["kimai"] else "")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         (tmp_path / "openapi.json").write_text(dump(normalised))

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -80,6 +81,24 @@ def test_partial_forms_require_nothing_because_patch_sends_only_changes(newest):
     assert "required" not in doc["components"]["schemas"]["ProjectEditForm"]
     meta = doc["paths"]["/api/timesheets/{id}/meta"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
     assert "required" not in meta
+
+
+def test_local_request_dates_take_kimais_offsetless_local_times(newest):
+    doc = copy.deepcopy(newest)
+    n.local_request_dates(doc)
+    schemas = doc["components"]["schemas"]
+    begin = schemas["TimesheetEditForm"]["properties"]["begin"]
+    assert "format" not in begin and re.match(begin["pattern"], "2024-08-03T09:00:00")
+    start = schemas["ProjectEditForm"]["properties"]["start"]["pattern"]
+    assert re.match(start, "2026-08-26") and re.match(start, "2026-08-26T00:00:00")
+    assert not re.match(start, "26.08.2026")
+
+
+def test_version_example_is_the_pinned_version(newest):
+    doc = copy.deepcopy(newest)
+    n.version_example(doc, "2.64.0")
+    assert doc["components"]["schemas"]["Version"]["example"]["version"] == "2.64.0"
+    assert doc["components"]["schemas"]["Version"]["example"]["versionId"] == 26400
 
 
 def test_normalise_does_not_touch_its_input(newest):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -22,9 +21,9 @@ class AbsenceForm:
             format.html Example: 01:30.
         comment (str | Unset): Comment for the absence. Will be visible in the in the absence list.
         user (int | Unset): User ID Example: 1.
-        date (datetime.date | Unset): Start date of this absence. Example: 2025-05-24.
-        end (datetime.date | Unset): End date of this absence. This field is not supported by all absence types.
-            Example: 2025-05-24.
+        date (str | Unset): Start date of this absence. Example: 2025-05-24.
+        end (str | Unset): End date of this absence. This field is not supported by all absence types. Example:
+            2025-05-24.
         type_ (AbsenceFormType | Unset):
     """
 
@@ -32,8 +31,8 @@ class AbsenceForm:
     duration: str | Unset = UNSET
     comment: str | Unset = UNSET
     user: int | Unset = UNSET
-    date: datetime.date | Unset = UNSET
-    end: datetime.date | Unset = UNSET
+    date: str | Unset = UNSET
+    end: str | Unset = UNSET
     type_: AbsenceFormType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,13 +45,9 @@ class AbsenceForm:
 
         user = self.user
 
-        date: str | Unset = UNSET
-        if not isinstance(self.date, Unset):
-            date = self.date.isoformat()
+        date = self.date
 
-        end: str | Unset = UNSET
-        if not isinstance(self.end, Unset):
-            end = self.end.isoformat()
+        end = self.end
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
@@ -89,19 +84,9 @@ class AbsenceForm:
 
         user = d.pop("user", UNSET)
 
-        _date = d.pop("date", UNSET)
-        date: datetime.date | Unset
-        if isinstance(_date, Unset):
-            date = UNSET
-        else:
-            date = datetime.date.fromisoformat(_date)
+        date = d.pop("date", UNSET)
 
-        _end = d.pop("end", UNSET)
-        end: datetime.date | Unset
-        if isinstance(_end, Unset):
-            end = UNSET
-        else:
-            end = datetime.date.fromisoformat(_end)
+        end = d.pop("end", UNSET)
 
         _type_ = d.pop("type", UNSET)
         type_: AbsenceFormType | Unset

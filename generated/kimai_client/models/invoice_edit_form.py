@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -22,12 +21,12 @@ class InvoiceEditForm:
     Attributes:
         comment (str | Unset): Free text about the invoice
         status (InvoiceEditFormStatus | Unset): The invoice status
-        payment_date (datetime.date | Unset): The day the invoice was paid (format: YYYY-MM-DD) Example: 2026-09-30.
+        payment_date (str | Unset): The day the invoice was paid (format: YYYY-MM-DD) Example: 2026-09-30.
     """
 
     comment: str | Unset = UNSET
     status: InvoiceEditFormStatus | Unset = UNSET
-    payment_date: datetime.date | Unset = UNSET
+    payment_date: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,9 +36,7 @@ class InvoiceEditForm:
         if not isinstance(self.status, Unset):
             status = self.status
 
-        payment_date: str | Unset = UNSET
-        if not isinstance(self.payment_date, Unset):
-            payment_date = self.payment_date.isoformat()
+        payment_date = self.payment_date
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,12 +62,7 @@ class InvoiceEditForm:
         else:
             status = check_invoice_edit_form_status(_status)
 
-        _payment_date = d.pop("paymentDate", UNSET)
-        payment_date: datetime.date | Unset
-        if isinstance(_payment_date, Unset):
-            payment_date = UNSET
-        else:
-            payment_date = datetime.date.fromisoformat(_payment_date)
+        payment_date = d.pop("paymentDate", UNSET)
 
         invoice_edit_form = cls(
             comment=comment,

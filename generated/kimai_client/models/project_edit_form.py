@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -25,9 +24,9 @@ class ProjectEditForm:
         comment (str | Unset):
         invoice_text (str | Unset):
         order_number (str | Unset):
-        order_date (datetime.date | Unset):
-        start (datetime.date | Unset):
-        end (datetime.date | Unset):
+        order_date (str | Unset):
+        start (str | Unset):
+        end (str | Unset):
         customer (int | Unset): Customer ID
         teams (list[int] | Unset): Array of Team IDs
         color (str | Unset): The hexadecimal color code (default: auto-calculated by name)
@@ -46,9 +45,9 @@ class ProjectEditForm:
     comment: str | Unset = UNSET
     invoice_text: str | Unset = UNSET
     order_number: str | Unset = UNSET
-    order_date: datetime.date | Unset = UNSET
-    start: datetime.date | Unset = UNSET
-    end: datetime.date | Unset = UNSET
+    order_date: str | Unset = UNSET
+    start: str | Unset = UNSET
+    end: str | Unset = UNSET
     customer: int | Unset = UNSET
     teams: list[int] | Unset = UNSET
     color: str | Unset = UNSET
@@ -71,17 +70,11 @@ class ProjectEditForm:
 
         order_number = self.order_number
 
-        order_date: str | Unset = UNSET
-        if not isinstance(self.order_date, Unset):
-            order_date = self.order_date.isoformat()
+        order_date = self.order_date
 
-        start: str | Unset = UNSET
-        if not isinstance(self.start, Unset):
-            start = self.start.isoformat()
+        start = self.start
 
-        end: str | Unset = UNSET
-        if not isinstance(self.end, Unset):
-            end = self.end.isoformat()
+        end = self.end
 
         customer = self.customer
 
@@ -158,26 +151,11 @@ class ProjectEditForm:
 
         order_number = d.pop("orderNumber", UNSET)
 
-        _order_date = d.pop("orderDate", UNSET)
-        order_date: datetime.date | Unset
-        if isinstance(_order_date, Unset):
-            order_date = UNSET
-        else:
-            order_date = datetime.date.fromisoformat(_order_date)
+        order_date = d.pop("orderDate", UNSET)
 
-        _start = d.pop("start", UNSET)
-        start: datetime.date | Unset
-        if isinstance(_start, Unset):
-            start = UNSET
-        else:
-            start = datetime.date.fromisoformat(_start)
+        start = d.pop("start", UNSET)
 
-        _end = d.pop("end", UNSET)
-        end: datetime.date | Unset
-        if isinstance(_end, Unset):
-            end = UNSET
-        else:
-            end = datetime.date.fromisoformat(_end)
+        end = d.pop("end", UNSET)
 
         customer = d.pop("customer", UNSET)
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -16,8 +15,8 @@ T = TypeVar("T", bound="TimesheetEditForm")
 class TimesheetEditForm:
     """
     Attributes:
-        begin (datetime.datetime | Unset): If no begin date-time is set, the users current timestamp will be used
-        end (datetime.datetime | Unset): If no end date-time is set, the timesheet will be running
+        begin (str | Unset): If no begin date-time is set, the users current timestamp will be used
+        end (str | Unset): If no end date-time is set, the timesheet will be running
         project (int | Unset): Project ID
         activity (int | Unset): Activity ID
         description (str | Unset):
@@ -29,8 +28,8 @@ class TimesheetEditForm:
         billable (bool | Unset):
     """
 
-    begin: datetime.datetime | Unset = UNSET
-    end: datetime.datetime | Unset = UNSET
+    begin: str | Unset = UNSET
+    end: str | Unset = UNSET
     project: int | Unset = UNSET
     activity: int | Unset = UNSET
     description: str | Unset = UNSET
@@ -43,13 +42,9 @@ class TimesheetEditForm:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        begin: str | Unset = UNSET
-        if not isinstance(self.begin, Unset):
-            begin = self.begin.isoformat()
+        begin = self.begin
 
-        end: str | Unset = UNSET
-        if not isinstance(self.end, Unset):
-            end = self.end.isoformat()
+        end = self.end
 
         project = self.project
 
@@ -100,19 +95,9 @@ class TimesheetEditForm:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _begin = d.pop("begin", UNSET)
-        begin: datetime.datetime | Unset
-        if isinstance(_begin, Unset):
-            begin = UNSET
-        else:
-            begin = datetime.datetime.fromisoformat(_begin)
+        begin = d.pop("begin", UNSET)
 
-        _end = d.pop("end", UNSET)
-        end: datetime.datetime | Unset
-        if isinstance(_end, Unset):
-            end = UNSET
-        else:
-            end = datetime.datetime.fromisoformat(_end)
+        end = d.pop("end", UNSET)
 
         project = d.pop("project", UNSET)
 

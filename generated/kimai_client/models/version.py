@@ -14,6 +14,9 @@ T = TypeVar("T", bound="Version")
 @_attrs_define
 class Version:
     """
+    Example:
+        {'version': '2.64.0', 'versionId': 26400, 'copyright': 'Kimai 2.64.0'}
+
     Attributes:
         version (None | str | Unset):
         version_id (int | None | Unset): Follows the same logic as PHP_VERSION_ID, see

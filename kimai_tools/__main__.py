@@ -1,0 +1,3 @@
+from kimai_tools.cli import main
+
+main()

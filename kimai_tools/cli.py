@@ -1,0 +1,49 @@
+"""`kimai-mcp`: serve MCP over stdio (Claude Desktop), or `--setup` a Claude Desktop entry."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from kimai_tools import __version__
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kimai-mcp {__version__}")
+        raise typer.Exit()
+
+
+@app.command(help="Serve the Kimai tools over MCP stdio. Settings: options, then environment, then ./.env.")
+def serve(
+    kimai_url: str = typer.Option(None, "--kimai-url", help="Kimai's address (KIMAI_URL)."),
+    kimai_token: str = typer.Option(None, "--kimai-token", help="API token (KIMAI_API_TOKEN).", show_default=False),
+    ssl_verify: str = typer.Option(None, "--ssl-verify", help="true, false, or a CA bundle path (KIMAI_SSL_VERIFY)."),
+    read_only: bool = typer.Option(False, "--read-only", help="Offer and allow only actions that read."),
+    setup: bool = typer.Option(False, "--setup", help="Ask for URL, token and TLS, check them, configure Claude."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    from kimai_tools.config import ConfigError, load_settings
+
+    if setup:
+        from kimai_tools.setup import run_setup
+
+        raise typer.Exit(run_setup())
+    try:
+        settings = load_settings(kimai_url, kimai_token, ssl_verify, read_only)
+    except ConfigError as exc:
+        typer.echo(f"kimai-mcp: {exc}", err=True)
+        raise typer.Exit(2) from None
+    # stdout belongs to the protocol: logs go to stderr
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="kimai-mcp %(levelname)s %(message)s")
+    from kimai_tools.server import build_server
+
+    build_server(settings).run()
+
+
+def main() -> None:
+    app()

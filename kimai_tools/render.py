@@ -1,0 +1,108 @@
+"""Compact text for the model, one line per record, and the same facts as structured content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mcp.types import CallToolResult, TextContent
+
+# The name-like field of each kind of record, in order of preference.
+NAME_FIELDS = ("name", "title", "alias", "username", "description", "message")
+
+
+def compact(value: Any) -> Any:
+    """Drop nulls, empty lists/dicts and Kimai's UI-only fields: every byte is read by the model."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in ("color-safe", "initials", "avatar", "metaFields") and not item:
+                continue
+            item = compact(item)
+            if item is None or item == [] or item == {}:
+                continue
+            out[key] = item
+        return out
+    if isinstance(value, list):
+        return [compact(v) for v in value]
+    return value
+
+
+def name_of(record: Any) -> str:
+    if not isinstance(record, dict):
+        return str(record)
+    for key in NAME_FIELDS:
+        if record.get(key):
+            return str(record[key])
+    return f"#{record.get('id', '?')}"
+
+
+def ref(record: Any) -> str:
+    """`Website (#3)` for an expanded object, `#3` for a bare id."""
+    if isinstance(record, dict):
+        return f"{name_of(record)} (#{record.get('id')})" if record.get("id") is not None else name_of(record)
+    return f"#{record}" if record is not None else "-"
+
+
+def line(record: dict, extra: tuple[str, ...] = ()) -> str:
+    """`#12 Website` followed by selected facts `key=value`."""
+    parts = [f"#{record.get('id', '?')} {name_of(record)}"]
+    for key in extra:
+        value = record.get(key)
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, dict):
+            value = ref(value)
+        elif isinstance(value, list):
+            value = ", ".join(ref(v) if isinstance(v, dict) else str(v) for v in value)
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        parts.append(f"{key}={value}")
+    return " | ".join(parts)
+
+
+def result(text: str, data: Any = None) -> CallToolResult:
+    """A tool result: `text` for the model, `data` (a dict) as structured content when given."""
+    structured = compact(data) if data is not None else None
+    if structured is not None and not isinstance(structured, dict):
+        structured = {"items": structured}
+    return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=structured)
+
+
+def listing(
+    noun: str,
+    records: list[dict],
+    extra: tuple[str, ...] = (),
+    total: int | None = None,
+    page: int | None = None,
+    pages: int | None = None,
+    next_hint: str | None = None,
+) -> CallToolResult:
+    """A list result: a header with counts, one line per record, how to get the next page."""
+    total = len(records) if total is None else total
+    head = f"{total} {noun}" + (f", page {page} of {pages}" if page and pages else "")
+    if not records:
+        head = f"No {noun} found." if not page or page == 1 else f"Page {page} is past the end: {total} {noun} in all."
+    lines = [head + (":" if records else "")]
+    lines += [line(r, extra) for r in records]
+    if next_hint and page and pages and page < pages:
+        lines.append(next_hint.format(next=page + 1))
+    data = {"total": total, "items": records}
+    if page:
+        data.update(page=page, pages=pages)
+    return result("\n".join(lines), data)
+
+
+def record(noun: str, data: dict, verb: str = "") -> CallToolResult:
+    """One record: a headline, then its fields as compact `key: value` lines."""
+    facts = compact(data)
+    head = f"{verb} {noun} {ref(data)}".strip() if verb else f"{noun.capitalize()} {ref(data)}"
+    lines = [head + ":"]
+    for key, value in facts.items():
+        if key == "id":
+            continue
+        if isinstance(value, dict):
+            value = ref(value)
+        elif isinstance(value, list):
+            value = ", ".join(ref(v) if isinstance(v, dict) else str(v) for v in value)
+        lines.append(f"  {key}: {value}")
+    return result("\n".join(lines), facts)

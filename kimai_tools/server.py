@@ -1,0 +1,75 @@
+"""The MCP server: twelve tools over one lazily connected Kimai session."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import httpx
+from mcp.server.mcpserver import MCPServer
+from mcp.types import ToolAnnotations
+
+from kimai_tools import __version__
+from kimai_tools.config import Settings
+from kimai_tools.session import Session
+from kimai_tools.tools.base import App
+
+TOOLS = (
+    "entity", "timesheet", "timer", "rate", "team_access", "absence",
+    "calendar", "meta", "user_current", "analyze_project_team", "config", "comment",
+)  # fmt: skip
+
+INSTRUCTIONS = """Kimai time tracking. Start with user_current (who am I) or entity list to find ids: timesheet
+and timer take project and activity ids, found with entity list (type project/activity, filters.term). Times
+are local, YYYY-MM-DDTHH:MM:SS. Lists say how many records exist and how to get the next page. Every
+failure says what to change; a "needs Kimai ≥ X" answer means the connected Kimai is older than that."""
+
+
+def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
+    """Nothing here contacts Kimai: the session connects on the first tool call."""
+    mcp = MCPServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
+    mcp.kimai_app = App(settings=settings, session=Session(settings, transport=transport))
+    for name in TOOLS:
+        module = importlib.import_module(f"kimai_tools.tools.{name}")
+        annotations = module.ANNOTATIONS
+        if settings.read_only:
+            annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
+        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(getattr(module, name))
+        tool = mcp._tool_manager.get_tool(name)
+        tool.parameters = slim_schema(tool.parameters)
+        if settings.read_only and module.WRITES:
+            drop_actions(tool.parameters, module.WRITES)
+    return mcp
+
+
+def slim_schema(schema: Any) -> Any:
+    """The same schema in fewer bytes: no generated titles, `X | None` as X (absent means none)."""
+    if isinstance(schema, list):
+        return [slim_schema(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {}
+    for key, value in schema.items():
+        if key == "title" and isinstance(value, str):
+            continue
+        if key == "properties":
+            out[key] = {name: slim_schema(prop) for name, prop in value.items()}
+            continue
+        out[key] = slim_schema(value)
+    variants = out.get("anyOf")
+    if isinstance(variants, list) and {"type": "null"} in variants and len(variants) == 2:
+        (kept,) = [v for v in variants if v != {"type": "null"}]
+        out.pop("anyOf")
+        out = {**kept, **out}
+    if out.get("default", 0) is None:
+        out.pop("default")
+    if out.get("additionalProperties") is True:
+        out.pop("additionalProperties")
+    return out
+
+
+def drop_actions(schema: dict, writes: set[str]) -> None:
+    for key in ("action", "type"):
+        prop = schema.get("properties", {}).get(key, {})
+        if "enum" in prop and set(prop["enum"]) & writes:
+            prop["enum"] = [a for a in prop["enum"] if a not in writes]

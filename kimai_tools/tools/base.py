@@ -1,0 +1,83 @@
+"""What every tool module shares: the app behind the server, argument checks, action dispatch."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mcp.server.mcpserver import Context
+from mcp.types import CallToolResult
+
+from kimai_tools.config import Settings
+from kimai_tools.errors import ArgumentError
+from kimai_tools.operations import Reply, call
+from kimai_tools.session import Session
+
+
+@dataclass
+class App:
+    settings: Settings
+    session: Session
+    me: dict | None = field(default=None, repr=False)
+
+    async def call(self, key: str, **kwargs: Any) -> Reply:
+        return await call(self.session, key, **kwargs)
+
+    async def current_user(self) -> dict:
+        if self.me is None:
+            self.me = (await self.call("GET /api/users/me")).data or {}
+        return self.me
+
+
+def app_of(ctx: Context) -> App:
+    return ctx.mcp_server.kimai_app  # set by kimai_tools.server.build_server
+
+
+Handler = Callable[..., Awaitable[CallToolResult]]
+
+
+def dispatch(tool: str, action: str, handlers: dict[str, Handler | None], writes: Iterable[str], app: App) -> Handler:
+    """The handler of `action`, or a clear refusal naming what is allowed."""
+    if action not in handlers:
+        raise ArgumentError(f"Unknown action {action!r} for {tool}. Valid: {', '.join(handlers)}.")
+    if app.settings.read_only and action in set(writes):
+        raise ArgumentError(f"{tool} {action} changes data; this server runs read-only.")
+    handler = handlers[action]
+    if handler is None:
+        raise ArgumentError(f"{tool} {action} is not implemented yet.")
+    return handler
+
+
+def need(value: Any, name: str, action: str) -> Any:
+    if value is None or value == [] or value == "":
+        raise ArgumentError(f"{action} needs `{name}`.")
+    return value
+
+
+def need_id(value: Any, name: str = "id", action: str = "this action") -> int:
+    value = need(value, name, action)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"`{name}` must be a number, got {value!r}.") from None
+    if number <= 0:
+        raise ArgumentError(f"`{name}` must be a positive number, got {number}.")
+    return number
+
+
+def pick(mapping: dict | None, allowed: Iterable[str], what: str = "filters") -> dict:
+    """Only the keys a call may take; an unknown key is refused, naming the valid ones."""
+    mapping = mapping or {}
+    if not isinstance(mapping, dict):
+        raise ArgumentError(f"`{what}` must be an object.")
+    allowed = list(allowed)
+    unknown = sorted(set(mapping) - set(allowed))
+    if unknown:
+        raise ArgumentError(f"Unknown {what} {', '.join(unknown)}. Valid: {', '.join(allowed)}.")
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+async def progress(ctx: Context | None, done: int, total: int | None, message: str) -> None:
+    if ctx is not None:
+        await ctx.report_progress(done, total, message=message)

@@ -1,0 +1,45 @@
+"""config: Kimai's timesheet settings, colour palette, plugins and version."""
+
+from typing import Literal
+
+from mcp.server.mcpserver import Context
+from mcp.types import CallToolResult, ToolAnnotations
+
+from kimai_tools.render import compact, result
+from kimai_tools.tools.base import app_of
+
+TITLE = "Kimai configuration"
+WRITES: set[str] = set()
+ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
+
+READS = {
+    "timesheet": "GET /api/config/timesheet",
+    "colors": "GET /api/config/colors",
+    "plugins": "GET /api/plugins",
+    "version": "GET /api/version",
+}
+
+
+async def config(type: Literal["timesheet", "colors", "plugins", "version", "all"], ctx: Context) -> CallToolResult:
+    """Kimai settings: timesheet rules (tracking mode, rounding, limits), colour palette, plugins, version."""
+    app = app_of(ctx)
+    wanted = list(READS) if type == "all" else [type]
+    data = {}
+    for name in wanted:
+        data[name] = (await app.call(READS[name])).data
+    if "version" in data:
+        from kimai_tools.versions import describe
+
+        data["version"] = {**(data["version"] or {}), "client": describe((data["version"] or {}).get("version"))}
+    lines = []
+    for name, value in compact(data).items():
+        lines.append(f"{name}: {render_value(value)}")
+    return result("\n".join(lines), data)
+
+
+def render_value(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}={render_value(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(render_value(v) for v in value)
+    return str(value)

@@ -1,0 +1,19 @@
+"""user_current and config against a Prism mock of the pinned Kimai document (requests validated)."""
+
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_user_current_names_the_user(mcp):
+    result = await mcp.call_tool("user_current", {})
+    assert not result.is_error, result.content[0].text
+    assert result.content[0].text.startswith("You are user")
+    assert "username" in result.structured_content
+
+
+async def test_config_all_reads_four_endpoints(mcp):
+    result = await mcp.call_tool("config", {"type": "all"})
+    assert not result.is_error, result.content[0].text
+    assert set(result.structured_content) >= {"timesheet", "colors", "plugins", "version"}
+    assert "client" in result.structured_content["version"]
