@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import httpx
@@ -27,6 +28,7 @@ failure says what to change; a "needs Kimai ≥ X" answer means the connected Ki
 
 def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
     """Nothing here contacts Kimai: the session connects on the first tool call."""
+    os.environ.setdefault("PYDANTIC_ERRORS_INCLUDE_URL", "0")  # argument errors name the field, not a web page
     mcp = MCPServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
     mcp.kimai_app = App(settings=settings, session=Session(settings, transport=transport))
     for name in TOOLS:
