@@ -63,6 +63,7 @@ def find_spec(name: str) -> Path:
 
 
 def pin_for(path: Path) -> dict:
+    """The pin of a pinned file (its sha256 checked); a file of the user's own is taken as it is."""
     digest = sha256(path.read_bytes())
     for pin in pins()["pins"]:
         if pin["file"] == path.name:
@@ -71,7 +72,8 @@ def pin_for(path: Path) -> dict:
                     f"{path} does not match its pinned sha256 {pin['sha256'][:12]}…; refusing to generate."
                 )
             return pin
-    return {"file": path.name, "kimai": [], "sha256": digest, "origin": "unpinned file"}
+    version = os.environ.get("KIMAI_VERSION", "")
+    return {"file": path.name, "kimai": [version] if version else [], "sha256": digest, "origin": "unpinned file"}
 
 
 def sha256(data: bytes) -> str:
@@ -97,16 +99,17 @@ def ruff_path() -> str:
     return str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
-def generate(spec: Path, out: Path) -> dict:
+def generate(spec: Path, out: Path, version: str = "") -> dict:
     """Generate the client for `spec` into `out` (a folder that will hold kimai_client/ and the index)."""
-    raw = spec.read_bytes()
-    pin = pin_for(spec)
+    from scripts.fetch_spec import FetchError, load_spec_file
+
     try:
-        doc = json.loads(raw)
-    except ValueError as exc:
-        raise RegenError(f"{spec} is not JSON ({exc}).") from exc
-    if "openapi" not in doc or "paths" not in doc:
-        raise RegenError(f"{spec} is not an OpenAPI document.")
+        doc = load_spec_file(spec).document
+    except FetchError as exc:
+        raise RegenError(str(exc)) from None
+    pin = pin_for(spec)
+    if version:
+        pin = {**pin, "kimai": [version]}
     applied = overlays(pin)
     merged = merge_overlays(doc, applied, overlay_dir(spec))
     normalised = normalise(merged)
@@ -270,22 +273,26 @@ def main(
 ) -> None:
     """Regenerate the Kimai client (default: the pinned default document)."""
     try:
-        if kimai_url and not spec:
-            path = fetch_and_pin(kimai_url, kimai_user, kimai_password)
-        else:
-            path = find_spec(spec or pins()["default"])
-        if check:
-            with tempfile.TemporaryDirectory() as tmp:
-                generate(path, Path(tmp))
-                diffs = same_tree(Path(tmp), out)
-            if diffs:
-                typer.echo(f"generated/ differs from what {path.name} produces: {', '.join(diffs[:10])}", err=True)
-                typer.echo("Run `make regen` and commit the result; never edit generated/ by hand.", err=True)
-                raise typer.Exit(1)
-            typer.echo(f"generated/ is what {path.name} produces.")
-            return
         with tempfile.TemporaryDirectory() as tmp:
-            manifest = generate(path, Path(tmp) / "out")
+            fetched = None
+            if kimai_url and not spec:
+                fetched = fetch(kimai_url, kimai_user, kimai_password)
+                path = Path(tmp) / f"kimai-{fetched.version or 'unknown'}.json"
+                path.write_bytes(fetched.raw)
+            else:
+                path = find_spec(spec or pins()["default"])
+            manifest = generate(path, Path(tmp) / "out", fetched.version if fetched else "")
+            if check:
+                diffs = same_tree(Path(tmp) / "out", out)
+                if diffs:
+                    typer.echo(f"generated/ differs from what {path.name} produces: {', '.join(diffs[:10])}", err=True)
+                    typer.echo("Run `make regen` and commit the result; never edit generated/ by hand.", err=True)
+                    raise typer.Exit(1)
+                typer.echo(f"generated/ is what {path.name} produces.")
+                return
+            # only a generation that succeeded touches openapi/ and generated/
+            if fetched is not None:
+                pin_live(path, kimai_url)
             out.mkdir(parents=True, exist_ok=True)
             for name in (PACKAGE, "openapi.json"):
                 target = out / name
@@ -298,30 +305,33 @@ def main(
     typer.echo(f"Generated {manifest['operations']} operations from {manifest['spec']} into {out}.")
 
 
-def fetch_and_pin(url: str, user: str, password: str) -> Path:
-    """Download the live document, store it as openapi/kimai-<version>.json and pin it."""
+def fetch(url: str, user: str, password: str):
     from scripts.fetch_spec import FetchError, fetch_live_spec
 
     if not (user and password):
         raise RegenError("Give KIMAI_USER and KIMAI_PASSWORD (a Kimai login, not an API token) with KIMAI_URL.")
     try:
-        fetched = fetch_live_spec(url, user, password)
+        return fetch_live_spec(url, user, password)
     except FetchError as exc:
         raise RegenError(str(exc)) from None
-    name = f"kimai-{fetched.version or 'unknown'}.json"
-    path = OPENAPI / name
-    path.write_bytes(fetched.raw)
+
+
+def pin_live(path: Path, url: str) -> None:
+    """Store the live document in openapi/, pin it, and make it the default of this checkout."""
+    raw = path.read_bytes()
+    (OPENAPI / path.name).write_bytes(raw)
+    version = path.stem.removeprefix("kimai-")
     data = pins()
-    data["pins"] = [p for p in data["pins"] if p["file"] != name] + [
+    data["default"] = path.name
+    data["pins"] = [p for p in data["pins"] if p["file"] != path.name] + [
         {
-            "file": name,
-            "kimai": [fetched.version] if fetched.version else ["0"],
-            "sha256": sha256(fetched.raw),
+            "file": path.name,
+            "kimai": [version] if version != "unknown" else ["0"],
+            "sha256": sha256(raw),
             "origin": f"GET {url.rstrip('/')}/api/doc.json",
         }
     ]
     (OPENAPI / "pins.json").write_text(json.dumps(data, indent=1) + "\n")
-    return path
 
 
 if __name__ == "__main__":

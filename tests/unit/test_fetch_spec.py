@@ -312,3 +312,57 @@ def test_saved_file_that_is_not_an_openapi_json_is_rejected(tmp_path, content, e
 def test_missing_saved_file_is_reported(tmp_path):
     with pytest.raises(FetchError, match="There is no file"):
         load_spec_file(tmp_path / "doc.json")
+
+
+# --- `make regen` from a live Kimai, end to end ---------------------------------------------------------------
+
+
+@pytest.fixture
+def regen_dirs(tmp_path, monkeypatch):
+    """regen with its openapi/ in a temporary copy, so a test can see what it pins."""
+    regen = importlib.import_module("scripts.regen")
+    openapi = tmp_path / "openapi"
+    shutil.copytree(REPO / "openapi", openapi)
+    monkeypatch.setattr(regen, "OPENAPI", openapi)
+    return regen, openapi, tmp_path / "generated"
+
+
+def run_regen_live(regen, url: str, password: str, out: Path):
+    from typer.testing import CliRunner
+
+    args = ["--kimai-url", url, "--kimai-user", USERNAME, "--kimai-password", password, "--out", str(out)]
+    return CliRunner().invoke(regen.app, args)
+
+
+def test_regen_from_a_live_kimai_pins_the_served_document_and_generates(kimai, regen_dirs):
+    regen, openapi, out = regen_dirs
+    kimai.doc_body = (SHARED / "openapi" / "kimai-2.31.0-live.json").read_bytes()
+    result = run_regen_live(regen, kimai.url, PASSWORD, out)
+    assert result.exit_code == 0, result.output
+    pins = json.loads((openapi / "pins.json").read_text())
+    pinned = openapi / pins["default"]
+    assert pinned.read_bytes() == kimai.doc_body
+    assert pins["pins"][-1]["sha256"] == hashlib.sha256(kimai.doc_body).hexdigest()
+    manifest = json.loads((out / "kimai_client" / "manifest.json").read_text())
+    assert manifest["spec"] == pinned.name and manifest["kimai"] == pins["pins"][-1]["kimai"]
+    assert PASSWORD not in result.output
+
+
+@pytest.mark.parametrize("case", ["wrong password", "unreachable", "html"])
+def test_regen_failures_touch_neither_openapi_nor_generated(kimai, regen_dirs, case):
+    regen, openapi, out = regen_dirs
+    before = {p.name: p.read_bytes() for p in openapi.rglob("*") if p.is_file()}
+    url, password = kimai.url, PASSWORD
+    if case == "wrong password":
+        password = "nope"
+    elif case == "unreachable":
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            url = f"http://127.0.0.1:{s.getsockname()[1]}"
+    else:
+        kimai.doc_body, kimai.doc_type = b"<html><body>Login</body></html>", "text/html"
+    result = run_regen_live(regen, url, password, out)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and password not in result.output
+    assert {p.name: p.read_bytes() for p in openapi.rglob("*") if p.is_file()} == before
+    assert not out.exists()
