@@ -10,12 +10,33 @@ import typer
 from kimai_tools import __version__
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+LOG_FORMAT = "kimai-mcp %(levelname)s %(name)s: %(message)s"
 
 
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"kimai-mcp {__version__}")
         raise typer.Exit()
+
+
+class HideToken(logging.Formatter):
+    """Replaces the token in every formatted line: a last guard should any library log a header."""
+
+    def __init__(self, token: str):
+        super().__init__(LOG_FORMAT)
+        self.token = token
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(self.token, "***")
+
+
+def setup_logging(token: str, level: str | None) -> None:
+    # stdout belongs to the protocol: logs go to stderr
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(HideToken(token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(getattr(logging, (level or "WARNING").upper(), logging.WARNING))
 
 
 @app.command(help="Serve the Kimai tools over MCP stdio. Settings: options, then environment, then ./.env.")
@@ -27,22 +48,24 @@ def serve(
     setup: bool = typer.Option(False, "--setup", help="Ask for URL, token and TLS, check them, configure Claude."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
-    from kimai_tools.config import ConfigError, load_settings
+    from kimai_tools.config import ConfigError, load_settings, lookup
 
     if setup:
         from kimai_tools.setup import run_setup
 
-        raise typer.Exit(run_setup())
+        raise typer.Exit(run_setup(kimai_url, kimai_token, ssl_verify, read_only))
     try:
         settings = load_settings(kimai_url, kimai_token, ssl_verify, read_only)
     except ConfigError as exc:
         typer.echo(f"kimai-mcp: {exc}", err=True)
         raise typer.Exit(2) from None
-    # stdout belongs to the protocol: logs go to stderr
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="kimai-mcp %(levelname)s %(message)s")
+    setup_logging(settings.token, lookup("KIMAI_LOG_LEVEL"))
     from kimai_tools.server import build_server
 
-    build_server(settings).run()
+    try:
+        build_server(settings).run()
+    except KeyboardInterrupt:  # Ctrl-C in a terminal: end quietly
+        raise typer.Exit(130) from None
 
 
 def main() -> None:

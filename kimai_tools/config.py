@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +44,20 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
+def lookup(
+    key: str, option: str | None = None, environ: Mapping[str, str] | None = None, dotenv: Path | None = None
+) -> str | None:
+    """One setting: the option, else the environment variable `key`, else `key` in the `.env` file; empty is unset."""
+    env = os.environ if environ is None else environ
+    if option not in (None, ""):
+        return option
+    if env.get(key) not in (None, ""):
+        return env[key]
+    return read_dotenv(dotenv if dotenv is not None else Path.cwd() / ".env").get(key) or None
+
+
 def parse_ssl_verify(value: str | bool | None) -> bool | str:
-    """`true`/`false` (and yes/no/1/0), or the path of a CA bundle."""
+    """`true`/`false` (and yes/no/1/0), or the path of a CA bundle (PEM)."""
     if value is None or isinstance(value, bool):
         return True if value is None else value
     lowered = value.strip().lower()
@@ -51,9 +65,14 @@ def parse_ssl_verify(value: str | bool | None) -> bool | str:
         return True
     if lowered in ("false", "0", "no", "off"):
         return False
-    if not Path(value).expanduser().is_file():
+    path = Path(value.strip()).expanduser()
+    if not path.is_file():
         raise ConfigError(f"KIMAI_SSL_VERIFY is neither true/false nor an existing CA bundle file: {value}")
-    return str(Path(value).expanduser())
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, ValueError):
+        raise ConfigError(f"KIMAI_SSL_VERIFY names {path}, which holds no PEM certificate.") from None
+    return str(path.resolve())
 
 
 def load_settings(
@@ -61,17 +80,11 @@ def load_settings(
     token: str | None = None,
     ssl_verify: str | None = None,
     read_only: bool = False,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
     dotenv: Path | None = None,
 ) -> Settings:
-    env = os.environ if environ is None else environ
-    file_values = read_dotenv(dotenv if dotenv is not None else Path.cwd() / ".env")
-
     def pick(option: str | None, key: str) -> str | None:
-        for value in (option, env.get(key), file_values.get(key)):
-            if value not in (None, ""):
-                return value
-        return None
+        return lookup(key, option, environ, dotenv)
 
     final_url = pick(url, ENV_KEYS["url"])
     final_token = pick(token, ENV_KEYS["token"])
@@ -82,12 +95,13 @@ def load_settings(
             "or put them in a .env file (or run `kimai-mcp --setup`)."
         )
     assert final_url and final_token
+    final_url = final_url.strip()
     if not final_url.startswith(("http://", "https://")):
         raise ConfigError(f"KIMAI_URL must start with http:// or https://, got {final_url!r}.")
     read_only = read_only or (pick(None, "KIMAI_READ_ONLY") or "").lower() in ("1", "true", "yes")
     return Settings(
         url=kimai_root(final_url),
-        token=final_token,
+        token=final_token.strip(),
         ssl_verify=parse_ssl_verify(pick(ssl_verify, ENV_KEYS["ssl_verify"])),
         read_only=read_only,
     )

@@ -9,6 +9,7 @@ ArgumentError             the call's own arguments are wrong; nothing was sent t
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from typing import Any
 
 from mcp.server.mcpserver.exceptions import ToolError
@@ -62,48 +63,67 @@ def from_response(status: int, content: bytes, key: str, sent: dict | None = Non
     """A KimaiError for an error response of operation `key` ("METHOD /api/path"); `sent` is the body we sent."""
     try:
         body = json.loads(content) if content else None
-    except ValueError:
+    except ValueError:  # a proxy's HTML page: its status says enough
         body = None
-    message = body.get("message") if isinstance(body, dict) else None
+    message = message_of(body) or _phrase(status)
     parts = [f"Kimai refused {key} with {status}" + (f" {message}" if message else "")]
     errors = field_errors(body.get("errors")) if isinstance(body, dict) else []
     generic = [e for e in errors if ":" not in e]
     fields = [e for e in errors if ":" in e]
     if fields or generic:
-        parts.append("; ".join(generic + fields))
+        parts.append("; ".join(e.rstrip(".") for e in generic + fields))
     hint = _hint(status, key, body, sent)
     if hint:
         parts.append(hint)
     return KimaiError(". ".join(p.rstrip(".") for p in parts) + ".", status)
 
 
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
 def _hint(status: int, key: str, body: Any, sent: dict | None) -> str:
-    path = key.split(" ", 1)[-1]
+    method, _, path = key.partition(" ")
     if status == 401:
         return "The API token was not accepted: check KIMAI_API_TOKEN (Kimai: your profile > API access)"
     if status == 403:
         needed = next((p for prefix, p in PERMISSIONS.items() if path.startswith(prefix)), None)
-        return (
-            f"The token's user lacks the permission for this ({needed})"
-            if needed
-            else ("The token's user lacks the permission for this")
-        )
+        lacks = "The token's user lacks a permission Kimai checks here"
+        return f"{lacks}: {needed}" if needed else lacks
     if status == 400 and isinstance(body, dict) and EXTRA_FIELDS in field_errors(body.get("errors")):
-        accepted = set((body.get("errors") or {}).get("children", {}))
-        refused = sorted(set(sent or {}) - accepted)
-        if refused:
-            return (
-                f"This user may not set {', '.join(refused)} (role or settings); leave them out. "
-                f"Accepted here: {', '.join(sorted(accepted))}"
-            )
-        return "Some fields are gated by role or settings; send only the fields the user may set"
+        return _extra_fields_hint(body, sent)
     if status == 400 and message_of(body) == "Bad Request":
-        return "Check the filter values: dates as YYYY-MM-DDTHH:MM:SS, ids as numbers, page within range"
+        if method == "GET":
+            return "Check the filter values: dates as YYYY-MM-DDTHH:MM:SS, ids as numbers, page within range"
+        # Kimai in production replaces the detail ("User is already member of the team") by "Bad Request"
+        return "Kimai gives no detail: a value may be malformed, or the record may already be in that state"
     if status == 404:
-        return "No such record, or it is not visible to this user"
+        if "{" in path or method != "GET":
+            return "No such record, or it is not visible to this user"
+        return "No such page (past the last one), or no such route on this Kimai"
     if status == 405:
         return "Kimai does not allow this method here"
+    if status in (429, 502, 503, 504):
+        return "Kimai (or a proxy in front of it) is busy or restarting; try again in a minute"
+    if status >= 500:
+        return "Kimai failed on its side; its log (var/log/prod.log) says why"
     return ""
+
+
+def _extra_fields_hint(body: dict, sent: dict | None) -> str:
+    """Kimai lists every field its form accepts for this user: what we sent beyond them was refused."""
+    children = (body.get("errors") or {}).get("children") or {}
+    accepted = sorted(children) if isinstance(children, dict) else []
+    refused = sorted(set(sent or {}) - set(accepted))
+    if not refused:
+        return "Some fields are gated by role or settings; send only the fields this user may set"
+    return (
+        f"Not accepted here: {', '.join(refused)} (gated by the user's role or Kimai's settings, or no field of "
+        f"this form); leave them out. Accepted: {', '.join(accepted)}"
+    )
 
 
 def message_of(body: Any) -> str | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import logging
 import re
+import ssl
 import time
 
 import anyio
@@ -68,13 +70,30 @@ class RetryTransport(httpx.AsyncBaseTransport):
 
 
 def retry_after(value: str | None, default: float) -> float:
+    """Seconds to wait for a `Retry-After` of seconds or an HTTP date; `default` when absent or unreadable."""
     if not value:
         return default
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    try:
         parsed = email.utils.parsedate_to_datetime(value)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else default
+    except (TypeError, ValueError):  # a malformed header must not fail the request
+        return default
+    if parsed.tzinfo is None:  # "-0000" in an HTTP date means UTC
+        parsed = parsed.replace(tzinfo=datetime.UTC)
+    return max(0.0, parsed.timestamp() - time.time())
+
+
+def tls_verify(setting: bool | str) -> bool | ssl.SSLContext:
+    """httpx's `verify` for KIMAI_SSL_VERIFY: a CA bundle path becomes an SSL context (httpx deprecates paths)."""
+    if isinstance(setting, bool):
+        return setting
+    try:
+        return ssl.create_default_context(cafile=setting)
+    except OSError as exc:  # ssl.SSLError included: a file that holds no certificate
+        raise KimaiError(f"Cannot load the CA bundle {setting} named by KIMAI_SSL_VERIFY ({exc}).") from None
 
 
 class Session:
@@ -93,12 +112,13 @@ class Session:
         if self._client is None:
             from kimai_client import AuthenticatedClient
 
-            inner = self._transport or httpx.AsyncHTTPTransport(verify=self.settings.ssl_verify)
+            verify = tls_verify(self.settings.ssl_verify)
+            inner = self._transport or httpx.AsyncHTTPTransport(verify=verify)
             self._client = AuthenticatedClient(
                 base_url=self.settings.url,
                 token=self.settings.token,
                 timeout=httpx.Timeout(self.settings.timeout, connect=10.0),
-                verify_ssl=self.settings.ssl_verify,
+                verify_ssl=verify,
                 headers={"User-Agent": f"kimai-tools/{__version__}", "Accept": "application/json"},
                 httpx_args={"transport": RetryTransport(inner)},
             )
