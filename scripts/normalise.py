@@ -218,6 +218,27 @@ RULES: list[Callable[[dict], None]] = [
 ]
 
 
+def timesheet_begin_defaults_to_now(doc: dict) -> None:
+    """Kimai <= 2.31's document requires `begin` on a new timesheet, but Kimai sets it to now when it is absent
+    (2.31 traffic: a body without it gets no begin error); the 2.36+ documents agree. A timer starts without it.
+    """
+    schema = doc.get("components", {}).get("schemas", {}).get("TimesheetEditForm", {})
+    if "begin" in schema.get("required", []):
+        schema["required"] = [f for f in schema["required"] if f != "begin"]
+
+
+# Where Kimai's document is wrong about Kimai: applied before anything reads it (the index's required fields too).
+CORRECTIONS: list[Callable[[dict], None]] = [timesheet_begin_defaults_to_now]
+
+
+def correct(doc: dict) -> dict:
+    """A deep copy of `doc` with every correction applied."""
+    doc = copy.deepcopy(doc)
+    for rule in CORRECTIONS:
+        rule(doc)
+    return doc
+
+
 def version_example(doc: dict, version: str) -> None:
     """The Version schema gets the pinned Kimai version as its example, so a mock of the document answers it."""
     schema = doc.get("components", {}).get("schemas", {}).get("Version")

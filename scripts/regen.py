@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from scripts.normalise import (  # noqa: E402
     METHODS,
     UNUSED_PLUGIN_PATHS,
+    correct,
     dump,
     kimai_version_key,
     merge_overlays,
@@ -99,8 +100,8 @@ def ruff_path() -> str:
     return str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
-def generate(spec: Path, out: Path, version: str = "") -> dict:
-    """Generate the client for `spec` into `out` (a folder that will hold kimai_client/ and the index)."""
+def prepare(spec: Path, version: str = "") -> tuple[dict, list[dict], dict, dict]:
+    """The pin of `spec`, the overlays it takes, the document with them merged, and that document normalised."""
     from scripts.fetch_spec import FetchError, load_spec_file
 
     try:
@@ -111,8 +112,19 @@ def generate(spec: Path, out: Path, version: str = "") -> dict:
     if version:
         pin = {**pin, "kimai": [version]}
     applied = overlays(pin)
-    merged = merge_overlays(doc, applied, overlay_dir(spec))
-    normalised = normalise(merged)
+    merged = correct(merge_overlays(doc, applied, overlay_dir(spec)))
+    return pin, applied, merged, normalise(merged)
+
+
+def pinned_versions() -> list[dict]:
+    """Every pin's file and Kimai versions, oldest first: the server names the one a Kimai is closest to."""
+    ordered = sorted(pins()["pins"], key=lambda p: kimai_version_key(p["kimai"][0]))
+    return [{"file": p["file"], "kimai": p["kimai"]} for p in ordered]
+
+
+def generate(spec: Path, out: Path, version: str = "") -> dict:
+    """Generate the client for `spec` into `out` (a folder that will hold kimai_client/ and the index)."""
+    pin, applied, merged, normalised = prepare(spec, version)
     version_example(normalised, pin["kimai"][-1] if pin["kimai"] else "")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -145,6 +157,7 @@ def generate(spec: Path, out: Path, version: str = "") -> dict:
         "generator": f"openapi-python-client {dist_version('openapi-python-client')}",
         "overlays": [o["name"] for o in applied],
         "operations": len([op for op in index.values() if op["module"]]),
+        "pins": pinned_versions(),
     }
     (out / PACKAGE / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     return manifest

@@ -143,3 +143,11 @@ def test_overlay_refuses_a_duplicate_operation_id(newest):
     overlay = {"name": "bad", "paths": {"/api/x": {"get": {"operationId": "get_timesheets", "responses": {}}}}}
     with pytest.raises(OverlayError, match="operationId get_timesheets"):
         merge_overlay(doc, overlay)
+
+
+def test_timesheet_begin_is_not_required_because_kimai_defaults_it_to_now():
+    doc = json.loads((SPECS / "kimai-2.31.0-live.json").read_text())
+    assert "begin" in doc["components"]["schemas"]["TimesheetEditForm"]["required"]
+    fixed = n.correct(doc)
+    assert fixed["components"]["schemas"]["TimesheetEditForm"]["required"] == ["project", "activity"]
+    assert "begin" in doc["components"]["schemas"]["TimesheetEditForm"]["required"]  # the input is left alone
