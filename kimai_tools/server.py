@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 from mcp.server.mcpserver import MCPServer
-from mcp.types import ToolAnnotations
+from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
 from kimai_tools.session import Session
-from kimai_tools.tools.base import App
+from kimai_tools.tools.base import App, app_of
 
 TOOLS = (
     "entity", "timesheet", "timer", "rate", "team_access", "absence",
@@ -36,12 +38,30 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
         annotations = module.ANNOTATIONS
         if settings.read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
-        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(getattr(module, name))
+        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(with_version_note(getattr(module, name)))
         tool = mcp._tool_manager.get_tool(name)
         tool.parameters = slim_schema(tool.parameters)
         if settings.read_only and module.WRITES:
             drop_actions(tool.parameters, module.WRITES)
     return mcp
+
+
+def with_version_note(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:
+    """The first answer after connecting says which pinned Kimai version the connected one is closest to."""
+
+    @functools.wraps(tool)  # keeps the signature the SDK builds the input schema from
+    async def noted(*args: Any, **kwargs: Any) -> CallToolResult:
+        result = await tool(*args, **kwargs)
+        app = app_of(kwargs["ctx"]) if "ctx" in kwargs else None
+        if app is not None and not result.is_error and not app.version_noted and app.session.version_known:
+            app.version_noted = True
+            from kimai_tools.versions import describe
+
+            version = await app.session.version()
+            result.content.append(TextContent(type="text", text=describe(version)))
+        return result
+
+    return noted
 
 
 def slim_schema(schema: Any) -> Any:

@@ -124,6 +124,10 @@ class Session:
             )
         return self._client
 
+    @property
+    def version_known(self) -> bool:
+        return self._version_read
+
     async def version(self) -> str | None:
         """Kimai's version, read once on first need; None when it cannot be read (then actions just try)."""
         if not self._version_read:

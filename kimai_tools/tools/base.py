@@ -20,6 +20,7 @@ class App:
     settings: Settings
     session: Session
     me: dict | None = field(default=None, repr=False)
+    version_noted: bool = False
 
     async def call(self, key: str, **kwargs: Any) -> Reply:
         return await call(self.session, key, **kwargs)

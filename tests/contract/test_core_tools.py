@@ -17,3 +17,11 @@ async def test_config_all_reads_four_endpoints(mcp):
     assert not result.is_error, result.content[0].text
     assert set(result.structured_content) >= {"timesheet", "colors", "plugins", "version"}
     assert "client" in result.structured_content["version"]
+
+
+async def test_first_answer_names_the_closest_pinned_version_once(mcp):
+    first = await mcp.call_tool("config", {"type": "timesheet"})
+    second = await mcp.call_tool("config", {"type": "colors"})
+    assert not first.is_error and not second.is_error
+    assert len(first.content) == 2 and "2.64.0" in first.content[1].text
+    assert len(second.content) == 1
