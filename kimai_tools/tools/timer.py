@@ -5,15 +5,16 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools import timesheets as ts
+from kimai_tools.errors import ArgumentError
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
 
 TITLE = "Kimai timer"
 WRITES = {"start", "stop", "restart", "favorite", "unfavorite"}
 ANNOTATIONS = ToolAnnotations(
     read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=False
 )
-
-HANDLERS: dict[str, Any] = {a: None for a in ("active", "recent", "favorites", *sorted(WRITES))}
 
 
 async def timer(
@@ -25,9 +26,108 @@ async def timer(
     begin: str | None = None,
 ) -> CallToolResult:
     """Running time records. start: data {project, activity, description?, tags?, begin?} (begin defaults to now).
-    stop/restart/favorite/unfavorite: id of the record. active: running records. recent: recently used
-    records (size, begin). favorites: favourite records (Kimai ≥ 2.66).
+    stop (no id: the only running record)/restart/favorite/unfavorite: id of the record. restart data: begin?,
+    copy? ("all": also description, tags, rates). active: running records. recent: recently used records (size, begin).
+    favorites: favourite records (Kimai ≥ 2.66).
     """
     app = app_of(ctx)
     handler = dispatch("timer", action, HANDLERS, WRITES, app)
     return await handler(app, ctx, id=id, data=data, size=size, begin=begin)
+
+
+def one(verb: str, record: dict) -> CallToolResult:
+    return result(f"{verb} {ts.timesheet_line(record)}", ts.slim(record))
+
+
+def many(head: str, empty: str, records: list) -> CallToolResult:
+    lines = [head.format(n=len(records))] if records else [empty]
+    lines += [ts.timesheet_line(r) for r in records]
+    return result("\n".join(lines), {"total": len(records), "items": [ts.slim(r) for r in records]})
+
+
+async def start(app: App, ctx: Context, data: dict | None = None, begin: str | None = None, **_: Any) -> CallToolResult:
+    if isinstance(data, dict) and data.get("end") is not None:
+        raise ArgumentError("start runs a timer and takes no `end`; record a finished entry with timesheet create.")
+    if begin is not None and isinstance(data, dict) and "begin" not in data:
+        data = {**data, "begin": begin}
+    body = ts.edit_body(data, "start")
+    reply = await app.call("POST /api/timesheets", query={"full": True}, body=body)
+    return one("Started", reply.data or {})
+
+
+async def stop(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    if id is None:
+        running = (await app.call("GET /api/timesheets/active")).data or []
+        if not running:
+            return result("No timer is running; nothing to stop.", {"total": 0, "items": []})
+        if len(running) > 1:
+            return many("{n} timers are running; none stopped. Call stop with the id of one:", "", running)
+        record_id = running[0].get("id")  # Kimai's own id: taken as it is
+    else:
+        record_id = need_id(id, action="stop")
+    reply = await app.call("PATCH /api/timesheets/{id}/stop", path={"id": record_id})
+    return one("Stopped", reply.data or {})
+
+
+async def restart(
+    app: App, ctx: Context, id: int | None = None, data: dict | None = None, begin: str | None = None, **_: Any
+) -> CallToolResult:
+    record_id = need_id(id, action="restart")
+    body = pick(data, ("begin", "copy"), "data")
+    if begin is not None:
+        body.setdefault("begin", begin)
+    if "begin" in body:
+        body["begin"] = ts.local_datetime(body["begin"], "begin", date_alone=False)
+    if "copy" in body:
+        copy = body.pop("copy")
+        if copy is True or str(copy).lower() in ("all", "true"):
+            body["copy"] = "all"  # Kimai's only value for copy
+        elif copy not in (False, None) and str(copy).lower() not in ("false", "no"):
+            raise ArgumentError(f'`copy` must be "all" (or true), got {copy!r}.')
+    path = {"id": record_id}
+    reply = await app.call("PATCH /api/timesheets/{id}/restart", path=path, body=body or None)
+    return one(f"Restarted #{record_id} as", reply.data or {})
+
+
+async def active(app: App, ctx: Context, **_: Any) -> CallToolResult:
+    records = (await app.call("GET /api/timesheets/active")).data or []
+    return many("{n} running:", "No timer is running.", records)
+
+
+async def recent(app: App, ctx: Context, size: int | None = None, begin: str | None = None, **_: Any) -> CallToolResult:
+    query: dict[str, Any] = {}
+    if size is not None:
+        query["size"] = ts.as_count(size, "size")
+    if begin is not None:
+        query["begin"] = ts.local_datetime(begin, "begin")
+    records = (await app.call("GET /api/timesheets/recent", query=query)).data or []
+    return many("{n} recently used records (start one again with restart id):", "No recent records.", records)
+
+
+async def favorites(app: App, ctx: Context, **_: Any) -> CallToolResult:
+    records = (await app.call("GET /api/favorites/timesheets")).data or []
+    return many("{n} favourite records (start one with restart id):", "No favourite records.", records)
+
+
+async def favorite(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="favorite")
+    await app.call("POST /api/favorites/timesheets/{id}", path={"id": record_id})
+    return result(f"Timesheet #{record_id} is a favourite.", {"id": record_id, "favorite": True})
+
+
+async def unfavorite(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="unfavorite")
+    await app.call("DELETE /api/favorites/timesheets/{id}", path={"id": record_id})
+    return result(f"Timesheet #{record_id} is no favourite.", {"id": record_id, "favorite": False})
+
+
+HANDLERS: dict[str, Any] = {
+    "start": start,
+    "stop": stop,
+    "restart": restart,
+    "active": active,
+    "recent": recent,
+    "favorites": favorites,
+    "favorite": favorite,
+    "unfavorite": unfavorite,
+}

@@ -5,13 +5,21 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools import timesheets as ts
+from kimai_tools.absences import user_name
+from kimai_tools.batch import Unchanged, run_batch
+from kimai_tools.errors import ArgumentError, KimaiError
+from kimai_tools.render import result
+from kimai_tools.stats import TimesheetStats
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, progress
 
 TITLE = "Kimai timesheets"
 WRITES = {"create", "update", "delete", "duplicate", "export_toggle", "meta_update", "batch_delete", "batch_export"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {a: None for a in ("list", "get", "user_guide", *sorted(WRITES))}
+PAGE_SIZE = 50  # Kimai's default page size
+STATS_PAGE_SIZE = 500  # Kimai's largest page: fewest requests
+MAX_STATS_PAGES = 1000  # a safety bound: 500,000 records
 
 
 async def timesheet(
@@ -49,3 +57,273 @@ async def timesheet(
     app = app_of(ctx)
     handler = dispatch("timesheet", action, HANDLERS, WRITES, app)
     return await handler(app, ctx, id=id, ids=ids, filters=filters, data=data, meta=meta, dry_run=dry_run)
+
+
+def one(verb: str, record: dict, extra: str = "") -> CallToolResult:
+    text = f"{verb} {ts.timesheet_line(record)}\n  {ts.timesheet_details(record)}" + (f"\n{extra}" if extra else "")
+    return result(text, ts.slim(record))
+
+
+async def scope_note(app: App, scope: str) -> str | None:
+    if scope == "self":
+        return None
+    try:
+        me = await app.current_user()
+    except KimaiError:
+        return None  # the note is a courtesy: the list itself still answers
+    if ts.is_privileged(me):
+        return None
+    return (
+        "Note: this user has no teamlead or admin role, so Kimai returns only their own records "
+        "whatever user filter is sent."
+    )
+
+
+async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+    query, scope, stats = ts.list_query(filters)
+    note = await scope_note(app, scope)
+    if stats:
+        return await statistics(app, ctx, query, note)
+    page, size = query.get("page", 1), query.get("size", PAGE_SIZE)
+    try:
+        reply = await app.call("GET /api/timesheets", query={**query, "full": True})
+    except KimaiError as exc:
+        if exc.status != 404 or page == 1:
+            raise
+        return await past_the_end(app, query, page, size, note)
+    records = reply.data or []
+    total = reply.header_int("X-Total-Count")
+    pages = reply.header_int("X-Total-Pages")
+    total = len(records) if total is None else total
+    pages = pages or 1
+    if not records:
+        head = "No timesheets match." if page == 1 else f"Page {page} is empty: {total} timesheets match."
+    else:
+        head = f"{total} timesheets match; page {page} of {pages} ({len(records)} shown):"
+    lines = [head, *(ts.timesheet_line(r) for r in records)]
+    data: dict[str, Any] = {"total": total, "page": page, "pages": pages, "size": size}
+    if page < pages:
+        lines.append(f"next: filters.page={page + 1}")
+        data["next_page"] = page + 1
+    if note:
+        lines.append(note)
+        data["note"] = note
+    data["items"] = [ts.slim(r) for r in records]
+    return result("\n".join(lines), data)
+
+
+async def past_the_end(app: App, query: dict, page: int, size: int, note: str | None) -> CallToolResult:
+    """Kimai answers 404 for a page past the last; one tiny request finds how many records there are."""
+    probe = await app.call("GET /api/timesheets", query={**query, "page": 1, "size": 1})
+    total = probe.header_int("X-Total-Count") or 0
+    pages = max(1, -(-total // size))
+    text = f"Page {page} is past the end: {total} records in {pages} page{'s' if pages > 1 else ''}."
+    if total:
+        text += f" Ask for filters.page between 1 and {pages}."
+    data = {"total": total, "page": page, "pages": pages, "size": size, "items": []}
+    if note:
+        text += "\n" + note
+        data["note"] = note
+    return result(text, data)
+
+
+async def statistics(app: App, ctx: Context, query: dict, note: str | None) -> CallToolResult:
+    """Totals over every matching record, page by page; only the aggregates are kept."""
+    base = {k: v for k, v in query.items() if k not in ("page", "size", "orderBy", "order")}
+    # ascending ids keep the pages stable while someone records time during the count
+    base.update(full=True, size=STATS_PAGE_SIZE, orderBy="id", order="ASC")
+    stats = TimesheetStats()
+    page, pages, total, read, partial = 1, 1, 0, 0, None
+    while True:
+        try:
+            reply = await app.call("GET /api/timesheets", query={**base, "page": page})
+        except KimaiError as exc:
+            if page == 1:
+                raise
+            partial = f"page {page} of {pages} could not be read ({exc}); the totals cover pages 1-{page - 1}"
+            break
+        records = reply.data or []
+        for record in records:
+            stats.add(record)
+        read += 1
+        pages = reply.header_int("X-Total-Pages") or pages
+        total = reply.header_int("X-Total-Count") or max(total, stats.total.entries)
+        await progress(ctx, page, pages, f"read page {page} of {pages} ({stats.total.entries} of {total} records)")
+        if page >= pages or not records:
+            break
+        if page >= MAX_STATS_PAGES:
+            partial = (
+                f"stopped at the safety bound of {MAX_STATS_PAGES} pages ({stats.total.entries} of {total} records); "
+                "narrow the filters, e.g. begin/end"
+            )
+            break
+        page += 1
+    head = f"Statistics over {'the first ' if partial else 'all '}{stats.total.entries} of {total} matching timesheets:"
+    lines = [head, stats.render(partial)]
+    data = {"total": total, "pages_read": read, **stats.result(partial)}
+    if note:
+        lines.append(note)
+        data["note"] = note
+    return result("\n".join(lines), data)
+
+
+async def get(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    reply = await app.call("GET /api/timesheets/{id}", path={"id": need_id(id, action="get")})
+    return one("Timesheet", reply.data or {})
+
+
+async def create(app: App, ctx: Context, data: dict | None = None, **_: Any) -> CallToolResult:
+    body = ts.edit_body(data, "create")
+    reply = await app.call("POST /api/timesheets", query={"full": True}, body=body)
+    record = reply.data or {}
+    return one("Created", record, "" if record.get("end") else "It is running; stop it with timer stop.")
+
+
+async def update(app: App, ctx: Context, id: int | None = None, data: dict | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="update")
+    reply = await app.call("PATCH /api/timesheets/{id}", path={"id": record_id}, body=ts.edit_body(data, "update"))
+    return one("Updated", reply.data or {})
+
+
+async def delete(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="delete")
+    reply = await app.call("DELETE /api/timesheets/{id}", path={"id": record_id})
+    text = f"Deleted timesheet #{record_id}" + (
+        " (the first, interrupted attempt did it)." if reply.already_done else "."
+    )
+    return result(text, {"id": record_id, "deleted": True})
+
+
+async def duplicate(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="duplicate")
+    reply = await app.call("PATCH /api/timesheets/{id}/duplicate", path={"id": record_id})
+    return one(f"Duplicated #{record_id} as", reply.data or {})
+
+
+async def export_toggle(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    record_id = need_id(id, action="export_toggle")
+    record = (await app.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
+    state = "exported" if record.get("exported") else "not exported"
+    return one(f"Toggled the export flag; now {state}:", record)
+
+
+async def meta_update(
+    app: App, ctx: Context, id: int | None = None, meta: list | None = None, **_: Any
+) -> CallToolResult:
+    record_id = need_id(id, action="meta_update")
+    fields = need(meta, "meta", "meta_update")
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and f.get("name") for f in fields):
+        raise ArgumentError('`meta` must be a list like [{"name": "location", "value": "Berlin"}].')
+    done: list[str] = []
+    record: dict = {}
+    for field in fields:
+        value = field.get("value")
+        body = {"name": str(field["name"]), "value": "" if value is None else str(value)}
+        try:
+            reply = await app.call("PATCH /api/timesheets/{id}/meta", path={"id": record_id}, body=body)
+        except KimaiError as exc:
+            if not done:
+                raise
+            raise KimaiError(
+                f"Set {', '.join(done)} on #{record_id}; then {body['name']} failed: {exc}", exc.status
+            ) from None
+        record = reply.data or record
+        done.append(body["name"])
+    return one(f"Set {', '.join(done)} on", record)
+
+
+async def batch_delete(
+    app: App, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
+) -> CallToolResult:
+    async def remove(record_id: int) -> str | None:
+        reply = await app.call("DELETE /api/timesheets/{id}", path={"id": record_id})
+        return "deleted (by the first, interrupted attempt)" if reply.already_done else None
+
+    async def check(record_id: int) -> str:
+        record = (await app.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
+        return f"would delete #{record_id} ({ts.span(record)}, {ts.work(record)})"
+
+    return await batch(app, ctx, "batch_delete", ids, remove, check, dry_run, "Deleted")
+
+
+async def batch_export(
+    app: App, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
+) -> CallToolResult:
+    async def exported(record_id: int) -> bool:
+        record = (await app.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
+        return bool(record.get("exported"))
+
+    async def export(record_id: int) -> str | None:
+        if await exported(record_id):
+            return Unchanged("already exported")
+        record = (await app.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
+        if not record.get("exported"):
+            raise KimaiError("Kimai did not mark it exported (was it exported by someone else meanwhile?)")
+        return None
+
+    async def check(record_id: int) -> str | None:
+        return Unchanged("already exported") if await exported(record_id) else None
+
+    return await batch(app, ctx, "batch_export", ids, export, check, dry_run, "Exported")
+
+
+async def batch(app: App, ctx: Context, action: str, ids, operation, check, dry_run: bool, verb: str) -> CallToolResult:
+    if not isinstance(need(ids, "ids", action), list):
+        raise ArgumentError("`ids` must be a list of timesheet ids.")
+
+    async def report(done: int, total: int, message: str) -> None:
+        await progress(ctx, done, total, message)
+
+    outcome = await run_batch(
+        ids, operation, concurrency=app.settings.batch_concurrency, progress=report, dry_run=dry_run, check=check,
+        verb=verb, noun="timesheets",
+    )  # fmt: skip
+    if outcome.all_failed:
+        raise KimaiError(outcome.summary())
+    return result(outcome.summary(), outcome.to_dict())
+
+
+GUIDE = """How to use the Kimai tools (times are local, YYYY-MM-DDTHH:MM:SS, no offset):
+* Find ids first: entity list type project / activity (filters.term = part of the name).
+* "Log 2 h yesterday": timesheet create, data {project, activity, begin: "<yesterday>T09:00:00",
+  end: "<yesterday>T11:00:00", description}. Send only fields you mean to set.
+* "Start/stop working on X": timer start data {project, activity}; timer stop (no id: stops the only running one).
+* "What did I do last week": timesheet list, filters {begin: "<monday>", end: "<sunday>"} (a date alone
+  covers the whole day); add calculate_stats: true for totals by project, activity, day.
+* Someone else's or everyone's time: filters.user_scope "specific" + user (an id) or "all"
+  (needs a teamlead or admin role; Kimai shows a plain user only their own records).
+* Fix a record: timesheet update with id and only the changed fields; delete / batch_delete with ids.
+* "Who is off next week": absence list or calendar type absences with begin/end; holidays: calendar type holidays.
+* Lists show 50 records per page: the answer says the total and the next filters.page.
+* Invoicing: batch_export marks records exported (records already exported are left alone); dry_run previews."""
+
+
+async def user_guide(app: App, ctx: Context, **_: Any) -> CallToolResult:
+    me = await app.current_user()
+    try:
+        users = (await app.call("GET /api/users")).data or []
+        seen = "Users this token can see"
+    except KimaiError as exc:
+        if exc.status != 403:
+            raise
+        users, seen = [me], "This token sees only its own user"
+    names = [f"#{u.get('id')} {user_name(u)}" for u in users if isinstance(u, dict)]
+    lines = [GUIDE, f"You are #{me.get('id')} {user_name(me)}; roles: {', '.join(me.get('roles') or []) or 'user'}."]
+    lines.append(f"{seen} ({len(names)}): {', '.join(names[:60])}" + (" …" if len(names) > 60 else ""))
+    visible = [{"id": u.get("id"), "name": user_name(u)} for u in users if isinstance(u, dict)]
+    return result("\n".join(lines), {"me": {"id": me.get("id"), "name": user_name(me)}, "users": visible})
+
+
+HANDLERS: dict[str, Any] = {
+    "list": list_timesheets,
+    "get": get,
+    "create": create,
+    "update": update,
+    "delete": delete,
+    "duplicate": duplicate,
+    "export_toggle": export_toggle,
+    "meta_update": meta_update,
+    "user_guide": user_guide,
+    "batch_delete": batch_delete,
+    "batch_export": batch_export,
+}
