@@ -5,13 +5,255 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools.batch import BatchResult, run_batch
+from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.operations import ensure_available
+from kimai_tools.render import compact, ref, result
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, progress
+from kimai_tools.tools.entity_kinds import (
+    Kind,
+    body_for,
+    first_of_month,
+    kind_for,
+    line,
+    preference_body,
+    query_for,
+    title_of,
+)
 
 TITLE = "Kimai records"
 WRITES = {"create", "update", "delete", "batch_delete", "lock_month", "unlock_month", "set_preferences"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {a: None for a in ("list", "get", *sorted(WRITES))}
+# Shown in the headline, or only there for Kimai's UI: a get leaves them out of the field lines
+HEADLINE_KEYS = {
+    "project": {"parentTitle", "customer", "name", "number", "visible", "billable", "budget", "timeBudget", "start",
+                "end"},
+    "activity": {"parentTitle", "project", "name", "number", "visible"},
+    "customer": {"name", "number", "currency", "visible"},
+    "user": {"username", "alias", "title", "enabled", "roles"},
+    "team": {"name"},
+    "tag": {"name", "color", "visible"},
+    "invoice": {"invoiceNumber", "customer", "status", "total", "currency", "createdAt", "paymentDate", "overdue"},
+    "holiday": {"name", "date", "publicHolidayGroup", "halfDay"},
+}  # fmt: skip
+UI_ONLY = {"apiToken", "initials", "color-safe", "avatar"}
+ALREADY_DONE = "deleted (the connection dropped after Kimai did it; the retry found it gone)"
+
+
+async def list_records(app: App, ctx: Context, *, type: str, filters: Any, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "list")
+    query = query_for(kind, filters)
+    page = int(query.get("page", 1))
+    try:
+        reply = await app.call(kind.key("list"), query=query)
+    except KimaiError as exc:
+        # Kimai answers a page past the end with 404, which the invoker reads as a missing route
+        if page > 1 and (exc.status == 404 or isinstance(exc, NotAvailable)):
+            return result(f"Page {page} is past the end of the {kind.plural}; start again at page 1.",
+                          {"total": None, "items": [], "page": page})  # fmt: skip
+        raise
+    records = [r for r in reply.data or [] if isinstance(r, dict)]
+    total = reply.header_int("X-Total-Count") or len(records)
+    pages = reply.header_int("X-Total-Pages")
+    head = f"{total} {kind.noun if total == 1 else kind.plural}" + (f", page {page} of {pages}" if pages else "")
+    lines = [f"{head}:" if records else f"No {kind.plural} found."] + [line(type, r) for r in records]
+    if pages and page < pages:
+        lines.append(f"Next page: filters.page={page + 1}.")
+    data: dict[str, Any] = {"total": total, "items": records}
+    if pages:
+        data.update(page=page, pages=pages)
+    return result("\n".join(lines), data)
+
+
+async def get_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "get")
+    record_id = need_id(id, action=f"{type} get")
+    reply = await app.call(kind.key("get"), path={"id": record_id})
+    return show(type, kind, reply.data or {}, headline=kind.noun.capitalize(), fields=None)
+
+
+async def create_record(app: App, ctx: Context, *, type: str, data: Any, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "create")
+    body, notes = body_for(kind, "create", data)
+    if type == "team" and not body.get("members"):
+        me = await app.current_user()  # Kimai refuses a team without a teamlead
+        body["members"] = [{"user": me.get("id"), "teamlead": True}]
+        notes.append(f"You ({title_of('user', me)}, #{me.get('id')}) are its teamlead: Kimai needs one.")
+    reply = await app.call(kind.key("create"), body=body)
+    return show(type, kind, reply.data or {}, headline=f"Created {kind.noun}", fields=list(body), notes=notes)
+
+
+async def update_record(app: App, ctx: Context, *, type: str, id: Any, data: Any, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "update")
+    record_id = need_id(id, action=f"{type} update")
+    body, notes = body_for(kind, "update", data)
+    reply = await app.call(kind.key("update"), path={"id": record_id}, body=body)
+    return show(type, kind, reply.data or {}, headline=f"Updated {kind.noun}", fields=list(body), notes=notes)
+
+
+async def delete_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "delete")
+    record_id = need_id(id, action=f"{type} delete")
+    reply = await app.call(kind.key("delete"), path={"id": record_id})
+    detail = ALREADY_DONE if reply.already_done else "deleted"
+    return result(f"{kind.noun.capitalize()} #{record_id} {detail}.", {"type": type, "id": record_id, "deleted": True})
+
+
+async def batch_delete(app: App, ctx: Context, *, type: str, ids: Any, dry_run: bool, **_: Any) -> CallToolResult:
+    kind = kind_for(type, "batch_delete")
+    ids = need(ids, "ids", f"{type} batch_delete")
+    await ensure_available(app.session, kind.key("delete"))  # an old Kimai refuses once, not once per id
+
+    async def delete(record_id: int) -> str:
+        reply = await app.call(kind.key("delete"), path={"id": record_id})
+        return ALREADY_DONE if reply.already_done else "deleted"
+
+    async def check(record_id: int) -> str:
+        if "get" not in kind.actions:
+            return f"would be deleted (Kimai cannot read one {kind.noun}, so it was not checked)"
+        record = (await app.call(kind.key("get"), path={"id": record_id})).data or {}
+        return f"would delete {title_of(type, record)}"
+
+    batch = await run_batch(ids, delete, check=check, dry_run=dry_run, verb="Deleted", noun=kind.plural,
+                            **_batch_options(app, ctx))  # fmt: skip
+    return batch_result(batch)
+
+
+async def lock_month(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
+    return await change_months(app, ctx, "lock", **kwargs)
+
+
+async def unlock_month(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
+    return await change_months(app, ctx, "unlock", **kwargs)
+
+
+async def change_months(app: App, ctx: Context, how: str, *, type: str, id: Any, ids: Any, month: Any,
+                        user_scope: Any, dry_run: bool, **_: Any) -> CallToolResult:  # fmt: skip
+    kind_for(type, f"{how}_month")
+    first = first_of_month(need(month, "month", f"{how}_month"))
+    names = await target_users(app, id, ids, user_scope, f"{how}_month")
+    year, number = first[:4], first[5:7]
+    span = f"{year}-01 to {year}-{number}" if how == "lock" else f"{year}-{number} to {year}-12"
+    key = f"DELETE /api/work-contract/{how}/{{user}}/{{month}}"
+
+    async def change(user_id: int) -> str:
+        await months_call(app, how, key, user_id, first)
+        return f"{names[user_id]}: {how}ed" if names.get(user_id) else f"{how}ed"
+
+    async def check(user_id: int) -> str:
+        user = (await app.call("GET /api/users/{id}", path={"id": user_id})).data or {}
+        return f"would {how} {title_of('user', user)}"
+
+    if not names:
+        return result(f"No users found to {how}.", {"month": first, "total": 0, "outcomes": []})
+    batch = await run_batch(list(names), change, check=check, dry_run=dry_run, verb=f"{how.capitalize()}ed",
+                            noun="users", **_batch_options(app, ctx))  # fmt: skip
+    intro = f"{how.capitalize()} of the {'open ' if how == 'lock' else ''}months {span}:"
+    return batch_result(batch, intro=intro, extra={"month": first, "months": span})
+
+
+async def months_call(app: App, how: str, key: str, user_id: int, first: str) -> None:
+    path = {"user": user_id, "month": first}
+    try:
+        await app.call(key, path=path)
+    except KimaiError as exc:
+        if how == "lock" and exc.status == 405:  # the newest plugin releases take POST on /lock
+            await app.call("POST /api/work-contract/lock/{user}/{month}", path=path)
+        elif how == "unlock" and exc.status == 404:  # older plugin releases call unlock "approval"
+            try:
+                await app.call("DELETE /api/work-contract/approval/{user}/{month}", path=path)
+            except KimaiError:
+                raise exc from None
+        elif how == "lock" and exc.status == 404:
+            hint = f"If user #{user_id} exists, this WorkContract release may predate month locks: update the plugin."
+            raise KimaiError(f"{exc} {hint}", 404) from None
+        else:
+            raise
+
+
+async def target_users(app: App, id: Any, ids: Any, user_scope: Any, action: str) -> dict[int, str | None]:
+    """User id -> username (when known) for a month lock: `id`, `ids`, "self" or "all"."""
+    if user_scope == "all":
+        users = (await app.call("GET /api/users", query={"visible": "3"})).data or []
+        return {u["id"]: title_of("user", u) for u in users if isinstance(u, dict) and u.get("id")}
+    if user_scope == "self":
+        me = await app.current_user()
+        return {me["id"]: title_of("user", me)}
+    given = ([id] if id is not None else []) + list(ids or [])
+    if not given:
+        raise ArgumentError(f'{action} needs `id`, `ids` or user_scope "all" (or "self").')
+    return dict.fromkeys(given)
+
+
+async def set_preferences(app: App, ctx: Context, *, type: str, id: Any, preferences: Any, **_: Any) -> CallToolResult:
+    kind_for(type, "set_preferences")
+    user_id = need_id(id, action="set_preferences (the user's id; user_current gives yours)")
+    body = preference_body(preferences)
+    user = (await app.call("PATCH /api/users/{id}/preferences", path={"id": user_id}, body=body)).data or {}
+    now = {p.get("name"): p.get("value") for p in user.get("preferences") or [] if isinstance(p, dict)}
+    shown = ", ".join(f"{p['name']}={now.get(p['name'], p['value'])}" for p in body)
+    text = f"Set {len(body)} preference(s) of user {title_of('user', user)} (#{user.get('id', user_id)}): {shown}."
+    return result(text, {"user": user_id, "preferences": [{"name": p["name"], "value": now.get(p["name"], p["value"])}
+                                                          for p in body]})  # fmt: skip
+
+
+# ---- answers
+
+
+def show(type: str, kind: Kind, record: dict, headline: str, fields: list[str] | None,
+         notes: list[str] | None = None) -> CallToolResult:  # fmt: skip
+    """A record's line, then its fields: all of them on get, the ones just written on create/update."""
+    facts = compact(record)
+    lines = [f"{headline} {line(type, record)}", *(notes or [])]
+    for key, value in facts.items():
+        if key == "id" or (key not in fields if fields is not None else key in HEADLINE_KEYS[type] | UI_ONLY):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(_short(v) for v in value)
+        lines.append(f"  {key}: {_short(value)}")
+    data = facts if not notes else {**facts, "notes": notes}
+    return result("\n".join(lines), data)
+
+
+def _short(value: Any) -> str:
+    if not isinstance(value, dict):
+        return str(value)
+    if "teamlead" in value:  # a membership: of a team's member, or of a user's team
+        who = value.get("user", value.get("team"))
+        return f"{_short(who)}{' (teamlead)' if value['teamlead'] else ''}"
+    if set(value) <= {"name", "value"} and "name" in value:  # a preference
+        return f"{value['name']}={value.get('value', '')}"
+    if "username" in value:
+        return f"{title_of('user', value)} (#{value.get('id')})"
+    return ref(value)
+
+
+def batch_result(batch: BatchResult, intro: str | None = None, extra: dict | None = None) -> CallToolResult:
+    text = batch.summary() if intro is None else f"{intro}\n{batch.summary()}"
+    if batch.all_failed:
+        raise KimaiError(text)
+    return result(text, {**(extra or {}), **batch.to_dict()})
+
+
+def _batch_options(app: App, ctx: Context) -> dict[str, Any]:
+    async def report(done: int, total: int, message: str) -> None:
+        await progress(ctx, done, total, message)
+
+    return {"concurrency": app.settings.batch_concurrency, "progress": report}
+
+
+HANDLERS: dict[str, Any] = {
+    "list": list_records,
+    "get": get_record,
+    "create": create_record,
+    "update": update_record,
+    "delete": delete_record,
+    "batch_delete": batch_delete,
+    "lock_month": lock_month,
+    "unlock_month": unlock_month,
+    "set_preferences": set_preferences,
+}
 
 
 async def entity(
@@ -31,11 +273,12 @@ async def entity(
 ) -> CallToolResult:
     """List, read, create, update and delete Kimai records.
 
-    filters (list): project: customer, customers, term, visible (1 visible, 2 hidden, 3 both), order, orderBy,
+    filters (list): project: customer, customers, term, visible (true, false, "both"), order, orderBy,
     ignoreDates, globalActivities, begin, end; activity: project, projects, globals, visible, term; customer and
-    user: visible, term, order, orderBy; tag: name; invoice: begin, end, customers, status, page, size; holiday:
-    begin, end, group. data (create/update): the record's Kimai fields, e.g. {"name": "Website", "customer": 1};
-    a wrong field is refused naming the valid ones. Users are disabled with update {"enabled": false}.
+    user: visible, term, order, orderBy, full; tag: name; invoice: begin, end, customers, status, page, size;
+    holiday: begin, end, group. data (create/update): the record's Kimai fields, e.g. {"name": "Website",
+    "customer": 1}; a wrong field is refused naming the valid ones. Users are disabled with update
+    {"enabled": false}. A team created without members gets you as teamlead.
     lock_month/unlock_month (type user, WorkContract): month = YYYY-MM-01 with id, ids or user_scope "all".
     set_preferences (type user): preferences = [{name, value}]. dry_run: show what batch_delete would do.
     """
