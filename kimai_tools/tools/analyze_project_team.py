@@ -1,15 +1,99 @@
 """analyze_project_team: who worked how much on a project in a period, per user and activity."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.errors import ArgumentError
+from kimai_tools.errors import ArgumentError, KimaiError
+from kimai_tools.project_team import (
+    ProjectTeamStats,
+    choose_project,
+    period_bound,
+    project_facts,
+    project_ref,
+    render_analysis,
+    render_candidates,
+)
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, need_id, progress
+from kimai_tools.tools.team_access import team_summary
 
 TITLE = "Kimai project team analysis"
 WRITES: set[str] = set()
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
+
+PAGE_SIZE = 500  # Kimai's maximum
+MAX_PAGES = 200  # 100,000 records: beyond that the answer says it is partial
+
+
+async def find_project(app: App, project_id: Any, project_name: Any) -> tuple[dict | None, list[dict]]:
+    """(the project, []) or (None, the candidates a name matches: none or several)."""
+    if project_id is not None:
+        project_id = need_id(project_id, "project_id", "analyze_project_team")
+        return project_facts((await app.call("GET /api/projects/{id}", path={"id": project_id})).data or {}), []
+    if not isinstance(project_name, str) or not project_name.strip():
+        raise ArgumentError("analyze_project_team needs `project_id` or `project_name`.")
+    # hidden and ended projects too: a past period often concerns a finished project
+    query = {"term": project_name.strip(), "visible": 3, "ignoreDates": 1}
+    found = [p for p in (await app.call("GET /api/projects", query=query)).data or [] if isinstance(p, dict)]
+    chosen = choose_project(project_name, found)
+    return (project_facts(chosen), []) if chosen else (None, [project_facts(p) for p in found])
+
+
+def scope_of(user_scope: Any, user: Any, team: Any) -> tuple[str, int | None]:
+    """The scope (inferred from `user` or `team` when not given) and its id; contradictions are refused."""
+    scope = user_scope or ("specific" if user is not None else "team" if team is not None else "all")
+    if user is not None and scope != "specific":
+        raise ArgumentError(f'`user` goes with user_scope "specific", not "{scope}".')
+    if team is not None and scope != "team":
+        raise ArgumentError(f'`team` goes with user_scope "team", not "{scope}".')
+    if scope == "specific":
+        return scope, need_id(user, "user", 'user_scope "specific"')
+    if scope == "team":
+        return scope, need_id(team, "team", 'user_scope "team"')
+    return scope, None
+
+
+async def users_in_scope(app: App, scope: str, number: int | None) -> tuple[dict, str, dict]:
+    """(the timesheet query for the users in scope, a label, facts for structured content)."""
+    if scope == "all":
+        return {"user": "all"}, "all users", {"user_scope": scope}
+    if scope == "self":
+        return {}, "your own records", {"user_scope": scope}
+    if scope == "specific":
+        return {"user": number}, f"user {number}", {"user_scope": scope, "user": number}
+    summary = team_summary((await app.call("GET /api/teams/{id}", path={"id": number})).data or {})
+    members = [m["id"] for m in summary["members"] if m["id"] is not None]
+    label = f"team {summary['name']} (#{number}, {len(members)} members)"
+    return {"users[]": members}, label, {"user_scope": scope, "team": summary}
+
+
+async def collect(app: App, ctx: Context, query: dict, stats: ProjectTeamStats) -> tuple[int, str | None]:
+    """Feed every page into `stats`; (pages read, why the result is partial or None)."""
+    page, pages = 1, None
+    while True:
+        try:
+            reply = await app.call("GET /api/timesheets", query={**query, "page": page})
+        except KimaiError as exc:
+            if page == 1:
+                raise
+            if exc.status == 404:  # records deleted meanwhile: the last page moved
+                return page - 1, None
+            return page - 1, f"page {page} of {pages or '?'} failed ({exc}); the totals cover pages 1 to {page - 1}"
+        records = reply.data or []
+        for record in records:
+            stats.add(record)
+        pages = reply.header_int("X-Total-Pages")
+        total = reply.header_int("X-Total-Count")
+        read = f"{stats.records} of {total}" if total is not None else str(stats.records)
+        await progress(ctx, page, pages, f"page {page}{f' of {pages}' if pages else ''}: {read} timesheets read")
+        last = page >= pages if pages is not None else len(records) < PAGE_SIZE
+        if last or not records:
+            return page, None
+        if page >= MAX_PAGES:
+            return page, f"stopped after {MAX_PAGES} pages ({stats.records} records); choose a shorter period"
+        page += 1
 
 
 async def analyze_project_team(
@@ -25,4 +109,31 @@ async def analyze_project_team(
 ) -> CallToolResult:
     """Hours per user and activity on one project (project_id, or project_name: one match or the candidates) between
     begin and end, over all records. user_scope: self, all (default), specific (+ user), team (+ team)."""
-    raise ArgumentError("analyze_project_team is not implemented yet.")
+    app = app_of(ctx)
+    try:
+        period = period_bound(begin, "begin", end=False), period_bound(end, "end", end=True)
+    except ValueError as exc:
+        raise ArgumentError(str(exc)) from None
+    if period[1] < period[0]:
+        raise ArgumentError(f"`end` ({period[1]}) is before `begin` ({period[0]}).")
+    scope, number = scope_of(user_scope, user, team)
+    project, candidates = await find_project(app, project_id, project_name)
+    if project is None:
+        data = {"project_name": project_name, "total": len(candidates), "candidates": candidates}
+        return result(render_candidates(project_name, candidates), data)
+    scope_query, label, scope_facts = await users_in_scope(app, scope, number)
+    facts = {"project": project, "begin": period[0], "end": period[1], **scope_facts}
+    if scope_query.get("users[]") == []:
+        return result(f"Team {scope_facts['team']['name']} (#{number}) has no members: nothing to analyse.", facts)
+    query = {"project": project["id"], "begin": period[0], "end": period[1], "full": True, "size": PAGE_SIZE}
+    # a unique order, so page boundaries do not shift between requests (Kimai's default is begin)
+    query |= {"orderBy": "id", "order": "ASC", **scope_query}
+    stats = ProjectTeamStats(details=include_details)
+    pages, partial = await collect(app, ctx, query, stats)
+    analysis = stats.result(partial)
+    idle = []
+    if "team" in scope_facts:
+        worked = {row["id"] for row in analysis["by_user"]}
+        idle = [f"{m['name']} (#{m['id']})" for m in scope_facts["team"]["members"] if m["id"] not in worked]
+    head = f"{project_ref(project)}, {period[0]} – {period[1]}, {label}"
+    return result(render_analysis(head, analysis, idle), {**facts, "pages": pages, **analysis, "idle_members": idle})

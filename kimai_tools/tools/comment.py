@@ -5,13 +5,97 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools.absences import user_name
+from kimai_tools.errors import ArgumentError
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick
 
 TITLE = "Kimai comments"
 WRITES = {"create", "delete", "pin"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {"list": None, "create": None, "delete": None, "pin": None}
+SHOWN = 300  # characters of a message in the text; structured content keeps it whole
+
+
+def comment_facts(comment: dict) -> dict:
+    author = comment.get("createdBy")
+    return {
+        "id": comment.get("id"),
+        "message": comment.get("message"),
+        "pinned": bool(comment.get("pinned")),
+        "created_at": comment.get("createdAt"),
+        "created_by": {"id": author.get("id"), "name": user_name(author)} if isinstance(author, dict) else author,
+    }
+
+
+def comment_line(facts: dict) -> str:
+    """`#5 [pinned] 2026-01-02 10:00 Susan: Billing contact changed`, the message on one line."""
+    message = " ".join(str(facts.get("message") or "").split())
+    if len(message) > SHOWN:
+        message = message[: SHOWN - 1] + "…"
+    parts = [f"#{facts.get('id')}"]
+    if facts["pinned"]:
+        parts.append("[pinned]")
+    when = facts.get("created_at")
+    if isinstance(when, str) and when:
+        parts.append(when[:16].replace("T", " "))
+    author = facts.get("created_by")
+    parts.append(f"{author['name']}:" if isinstance(author, dict) else "-")
+    return " ".join(parts) + f" {message}"
+
+
+def _path(entity: str, suffix: str = "") -> str:
+    return f"/api/{entity}s/{{id}}/comments{suffix}"
+
+
+async def list_comments(app: App, ctx: Context, *, entity: str, entity_id: Any, **_: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "list")
+    comments = [comment_facts(c) for c in (await app.call(f"GET {_path(entity)}", path={"id": entity_id})).data or []]
+    where = f"{entity} {entity_id}"
+    head = f"{len(comments)} comment{'s' if len(comments) != 1 else ''} on {where}:"
+    if not comments:
+        head = f"No comments on {where}."
+    text = "\n".join([head, *(comment_line(c) for c in comments)])
+    return result(text, {"entity": entity, "entity_id": entity_id, "total": len(comments), "comments": comments})
+
+
+async def create(app: App, ctx: Context, *, entity: str, entity_id: Any, data: Any, **_: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "create")
+    form = pick(data, ("message", "pinned"), "data fields")
+    need(form.get("message"), "data.message", "create")
+    if not isinstance(form["message"], str):
+        raise ArgumentError("`message` must be text (Markdown is allowed).")
+    if "pinned" in form and not isinstance(form["pinned"], bool):
+        raise ArgumentError(f"`pinned` must be true or false, got {form['pinned']!r}.")
+    facts = comment_facts((await app.call(f"POST {_path(entity)}", path={"id": entity_id}, body=form)).data or {})
+    text = f"Added comment to {entity} {entity_id}: {comment_line(facts)}"
+    return result(text, {"entity": entity, "entity_id": entity_id, "comment": facts})
+
+
+async def delete(app: App, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any) -> CallToolResult:
+    entity_id, comment_id = need_id(entity_id, "entity_id", "delete"), need_id(comment_id, "comment_id", "delete")
+    reply = await app.call(f"DELETE {_path(entity, '/{comment}')}", path={"id": entity_id, "comment": comment_id})
+    text = f"Deleted comment #{comment_id} of {entity} {entity_id}."
+    if reply.already_done:
+        text = f"Comment #{comment_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
+    return result(text, {"entity": entity, "entity_id": entity_id, "deleted": comment_id})
+
+
+async def pin(app: App, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any) -> CallToolResult:
+    entity_id, comment_id = need_id(entity_id, "entity_id", "pin"), need_id(comment_id, "comment_id", "pin")
+    answer = (
+        await app.call(f"PATCH {_path(entity, '/{comment}/pin')}", path={"id": entity_id, "comment": comment_id})
+    ).data
+    where = f"comment #{comment_id} of {entity} {entity_id}"
+    if not isinstance(answer, dict) or answer.get("pinned") is None:
+        text = f"Toggled the pin of {where}; Kimai did not say the new state (comment list shows it)."
+        return result(text, {"entity": entity, "entity_id": entity_id, "comment": {"id": comment_id}})
+    facts = comment_facts(answer)
+    state = "pinned (shown first)" if facts["pinned"] else "no longer pinned"
+    return result(f"{where.capitalize()} is now {state}.", {"entity": entity, "entity_id": entity_id, "comment": facts})
+
+
+HANDLERS: dict[str, Any] = {"list": list_comments, "create": create, "delete": delete, "pin": pin}
 
 
 async def comment(

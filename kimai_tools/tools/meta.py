@@ -5,13 +5,107 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools.errors import ArgumentError, KimaiError
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, dispatch, need_id
 
 TITLE = "Kimai custom fields"
 WRITES = {"update"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {"update": None}
+PLURAL = {
+    "customer": "customers",
+    "project": "projects",
+    "activity": "activities",
+    "timesheet": "timesheets",
+    "invoice": "invoices",
+}
+EXAMPLE = '[{"name": "location", "value": "Berlin"}]'
+
+
+def meta_fields(data: Any) -> list[dict[str, str]]:
+    """`data` as Kimai's {name, value} pairs; values become the strings Kimai stores."""
+    if not isinstance(data, list) or not data:
+        raise ArgumentError(f"update needs `data`: a list of {{name, value}}, e.g. {EXAMPLE}.")
+    fields, seen = [], set()
+    for item in data:
+        if not isinstance(item, dict):
+            raise ArgumentError(f"Each item of `data` must be an object {{name, value}}, e.g. {EXAMPLE}.")
+        unknown = sorted(set(item) - {"name", "value"})
+        if unknown:
+            raise ArgumentError(f"Unknown key(s) {', '.join(unknown)} in `data`; each item is {{name, value}}.")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ArgumentError(f"Each item of `data` needs a `name`, e.g. {EXAMPLE}.")
+        if "value" not in item:
+            raise ArgumentError(f'Custom field "{name}" needs a `value` ("" clears it).')
+        if name in seen:
+            raise ArgumentError(f'Custom field "{name}" is given twice; give each field once.')
+        seen.add(name)
+        fields.append({"name": name, "value": meta_value(item["value"], name)})
+    return fields
+
+
+def meta_value(value: Any, name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float | str):
+        return str(value)
+    raise ArgumentError(f'The value of custom field "{name}" must be text, a number or true/false.')
+
+
+def not_registered(entity: str, entity_id: int, name: str | None = None) -> str:
+    field = f'custom field "{name}" is' if name else "such custom fields are"
+    return (
+        f"Kimai answered 404: most likely no {field} registered for {PLURAL[entity]} (a plain Kimai registers "
+        f"none; plugins or invoice settings add them), or {entity} {entity_id} does not exist or is not visible to you"
+    )
+
+
+async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "update")
+    fields = meta_fields(data)
+    if entity == "invoice":
+        return await _update_invoice(app, entity_id, fields)
+    outcomes, statuses = [], set()
+    for field in fields:
+        try:
+            await app.call(f"PATCH /api/{PLURAL[entity]}/{{id}}/meta", path={"id": entity_id}, body=field)
+            outcomes.append({**field, "ok": True})
+        except KimaiError as exc:
+            if exc.status is None:  # Kimai unreachable: the other fields would fail the same way
+                raise
+            statuses.add(exc.status)
+            reason = not_registered(entity, entity_id, field["name"]) if exc.status == 404 else str(exc).rstrip(".")
+            outcomes.append({**field, "ok": False, "reason": reason})
+    done = [o for o in outcomes if o["ok"]]
+    lines = [f"Custom fields of {entity} {entity_id}: set {len(done)} of {len(outcomes)}."]
+    for o in outcomes:
+        lines.append(f'  {o["name"]} = "{o["value"]}": ' + ("set" if o["ok"] else f"not set. {o['reason']}."))
+    text = "\n".join(lines)
+    if not done:
+        raise KimaiError(text, statuses.pop() if len(statuses) == 1 else None)
+    return result(text, {"entity": entity, "entity_id": entity_id, "set": len(done), "fields": outcomes})
+
+
+async def _update_invoice(app: App, invoice_id: int, fields: list[dict[str, str]]) -> CallToolResult:
+    """Kimai takes an invoice's custom fields in one call: all are set, or none."""
+    try:
+        await app.call("PATCH /api/invoices/{id}/custom-fields", path={"id": invoice_id}, body=fields)
+    except KimaiError as exc:
+        if exc.status == 404:
+            reason = not_registered("invoice", invoice_id)
+            raise KimaiError(f"No custom field set on invoice {invoice_id}. {reason}.", 404) from None
+        raise
+    shown = ", ".join(f'{f["name"]} = "{f["value"]}"' for f in fields)
+    outcomes = [{**f, "ok": True} for f in fields]
+    data = {"entity": "invoice", "entity_id": invoice_id, "set": len(fields), "fields": outcomes}
+    return result(f"Custom fields of invoice {invoice_id}: set {len(fields)}: {shown}.", data)
+
+
+HANDLERS: dict[str, Any] = {"update": update}
 
 
 async def meta(

@@ -5,13 +5,134 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools.absences import user_name
+from kimai_tools.errors import ArgumentError, KimaiError
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id
 
 TITLE = "Kimai rates"
 WRITES = {"add", "delete"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {"list": None, "add": None, "delete": None}
+PLURAL = {"customer": "customers", "project": "projects", "activity": "activities"}
+# The contract's names, and Kimai's own form names accepted as well.
+FIELDS = {
+    "rate": "rate",
+    "internal_rate": "internalRate",
+    "is_fixed": "isFixed",
+    "user": "user",
+    "internalRate": "internalRate",
+    "isFixed": "isFixed",
+}
+
+
+def rate_form(data: dict | None) -> dict:
+    """`data` as Kimai's rate form: snake_case names mapped, numbers and flags checked before anything is sent."""
+    if not isinstance(data, dict) or not data:
+        raise ArgumentError('add needs `data` with at least `rate`, e.g. {"rate": 85, "internal_rate": 60}.')
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise ArgumentError(f"Unknown rate field(s) {', '.join(unknown)}. Valid: rate, internal_rate, is_fixed, user.")
+    form: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is not None:
+            form[FIELDS[key]] = value
+    need(form.get("rate"), "data.rate", "add")
+    for name, key in (("rate", "rate"), ("internal_rate", "internalRate")):
+        if key in form:
+            form[key] = _number(form[key], name)
+    if "isFixed" in form and not isinstance(form["isFixed"], bool):
+        raise ArgumentError(f"`is_fixed` must be true or false, got {form['isFixed']!r}.")
+    if "user" in form:
+        form["user"] = need_id(form["user"], "user", "add")
+    return form
+
+
+def _number(value: Any, name: str) -> float:
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        return float(value)
+    except (TypeError, ValueError):
+        raise ArgumentError(f"`{name}` must be a number, got {value!r}.") from None
+
+
+def rate_line(rate: dict) -> str:
+    """`#3 85.00/h (internal 60.00) for everyone`; a fixed rate is per entry, not per hour."""
+    fixed = bool(rate.get("isFixed"))
+    amount = f"{_money(rate.get('rate'))}{'' if fixed else '/h'}"
+    internal = f" (internal {_money(rate['internalRate'])})" if rate.get("internalRate") is not None else ""
+    return f"#{rate.get('id', '?')} {amount}{internal} for {_who(rate.get('user'))}" + (" | fixed" if fixed else "")
+
+
+def _who(user: Any) -> str:
+    if isinstance(user, dict):
+        return f"{user_name(user)} (#{user.get('id')})"
+    return f"user {user}" if user else "everyone"
+
+
+def _money(value: Any) -> str:
+    return f"{value:.2f}" if isinstance(value, int | float) else str(value)
+
+
+def rate_facts(rate: dict) -> dict:
+    """A rate in the contract's names, for structured content."""
+    user = rate.get("user")
+    return {
+        "id": rate.get("id"),
+        "rate": rate.get("rate"),
+        "internal_rate": rate.get("internalRate"),
+        "is_fixed": bool(rate.get("isFixed")),
+        "user": {"id": user.get("id"), "name": user_name(user)} if isinstance(user, dict) else user,
+    }
+
+
+def _key(method: str, entity: str, suffix: str = "") -> str:
+    return f"{method} /api/{PLURAL[entity]}/{{id}}/rates{suffix}"
+
+
+async def list_rates(app: App, ctx: Context, *, entity: str, entity_id: int, **_: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "list")
+    rates = (await app.call(_key("GET", entity), path={"id": entity_id})).data or []
+    where = f"{entity} {entity_id}"
+    if not rates:
+        text = f"No rates set on {where}."
+    else:
+        head = f"{len(rates)} rate{'s' if len(rates) != 1 else ''} of {where}:"
+        text = "\n".join([head, *(rate_line(r) for r in rates)])
+    data = {"entity": entity, "entity_id": entity_id, "total": len(rates), "rates": [rate_facts(r) for r in rates]}
+    return result(text, data)
+
+
+async def add_rate(app: App, ctx: Context, *, entity: str, entity_id: int, data: Any, **_: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "add")
+    form = rate_form(data)
+    try:
+        rate = (await app.call(_key("POST", entity), path={"id": entity_id}, body=form)).data or {}
+    except KimaiError as exc:
+        if exc.status == 400 and "already used" in str(exc):
+            who = f"user {form['user']}" if "user" in form else "everyone"
+            raise KimaiError(
+                f"{exc} {entity.capitalize()} {entity_id} already has a rate for {who}: delete it first "
+                f"(rate list shows its id), then add the new one.",
+                exc.status,
+            ) from None
+        raise
+    data = {"entity": entity, "entity_id": entity_id, "rate": rate_facts(rate)}
+    return result(f"Added rate to {entity} {entity_id}: {rate_line(rate)}", data)
+
+
+async def delete_rate(app: App, ctx: Context, *, entity: str, entity_id: int, rate_id: Any, **_: Any) -> CallToolResult:
+    entity_id = need_id(entity_id, "entity_id", "delete")
+    rate_id = need_id(rate_id, "rate_id", "delete")
+    reply = await app.call(_key("DELETE", entity, "/{rateId}"), path={"id": entity_id, "rateId": rate_id})
+    text = f"Deleted rate #{rate_id} of {entity} {entity_id}."
+    if reply.already_done:
+        text = f"Rate #{rate_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
+    return result(text, {"entity": entity, "entity_id": entity_id, "deleted": rate_id})
+
+
+HANDLERS: dict[str, Any] = {"list": list_rates, "add": add_rate, "delete": delete_rate}
 
 
 async def rate(

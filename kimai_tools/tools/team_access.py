@@ -5,13 +5,133 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools.absences import user_name
+from kimai_tools.errors import ArgumentError, KimaiError
+from kimai_tools.render import result
+from kimai_tools.tools.base import App, app_of, dispatch, need_id
 
 TITLE = "Kimai team access"
 WRITES = {"add_member", "remove_member", "grant", "revoke"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {a: None for a in ("add_member", "remove_member", "grant", "revoke")}
+TARGETS = ("customer", "project", "activity")
+PLURAL = {"customer": "customers", "project": "projects", "activity": "activities"}
+PAST = {"add_member": "Added", "remove_member": "Removed", "grant": "Granted", "revoke": "Revoked"}
+
+
+def team_summary(team: dict) -> dict:
+    """The team as the facts that matter here: members (with leads) and what the team can access."""
+    members = [
+        {"id": (m.get("user") or {}).get("id"), "name": user_name(m.get("user")), "teamlead": bool(m.get("teamlead"))}
+        for m in team.get("members") or []
+        if isinstance(m, dict)
+    ]
+    summary: dict[str, Any] = {"id": team.get("id"), "name": team.get("name"), "members": members}
+    for plural in PLURAL.values():
+        records = team.get(plural) or []
+        summary[plural] = [{"id": r.get("id"), "name": r.get("name")} for r in records if isinstance(r, dict)]
+    return summary
+
+
+def render_team(summary: dict) -> str:
+    members = ", ".join(f"{m['name']} (#{m['id']}{', lead' if m['teamlead'] else ''})" for m in summary["members"])
+    lines = [f"Team {summary.get('name')} (#{summary.get('id')})", f"  members: {members or 'none'}"]
+    for plural in PLURAL.values():
+        lines.append(f"  {plural}: " + (", ".join(f"{r['name']} (#{r['id']})" for r in summary[plural]) or "none"))
+    return "\n".join(lines)
+
+
+def subject(user_id: int | None, target: str | None, target_id: int | None) -> str:
+    return f"user {user_id}" if user_id is not None else f"{target} {target_id}"
+
+
+def explain_bad_request(
+    action: str,
+    team_id: int,
+    summary: dict | None,
+    user_id: int | None = None,
+    target: str | None = None,
+    target_id: int | None = None,
+) -> tuple[bool, str]:
+    """Why Kimai said only "Bad Request": (already as asked?, a sentence). `summary`: the team read afterwards."""
+    what = subject(user_id, target, target_id)
+    if summary is None:
+        probable = {
+            "add_member": f"{what} is probably already a member of team {team_id}, or does not exist",
+            "remove_member": f"{what} is probably not a member of team {team_id}, or is its team lead "
+            "(Kimai does not remove a team lead)",
+            "grant": f"team {team_id} probably already has access to {what}",
+            "revoke": f"team {team_id} probably has no access to {what}",
+        }[action]
+        return False, f"Kimai answered 400 Bad Request without detail: {probable}. entity get type team shows the team."
+    member = next((m for m in summary["members"] if m["id"] == user_id), None)
+    access = target is not None and any(r["id"] == target_id for r in summary[PLURAL[target]])
+    if action == "add_member" and member:
+        return True, f"User {user_id} already is a member of team {team_id}; nothing changed."
+    if action == "remove_member" and member is None:
+        return True, f"User {user_id} is not a member of team {team_id}; nothing to remove."
+    if action == "remove_member" and member["teamlead"]:
+        return False, (
+            f"Kimai does not remove user {user_id} from team {team_id}: a team lead cannot be removed. Make them a "
+            "plain member first (entity update type team, members), then remove them."
+        )
+    if action == "grant" and access:
+        return True, f"Team {team_id} already has access to {what}; nothing changed."
+    if action == "revoke" and not access:
+        return True, f"Team {team_id} has no access to {what}; nothing to revoke."
+    return False, f"Kimai answered 400 Bad Request without detail to {action} {what} on team {team_id}."
+
+
+async def change(
+    app: App, ctx: Context, *, action: str, team_id: int, user_id: Any, target: Any, target_id: Any
+) -> CallToolResult:
+    team_id = need_id(team_id, "team_id", action)
+    method = "POST" if action in ("add_member", "grant") else "DELETE"
+    if action in ("add_member", "remove_member"):
+        if user_id is None:
+            raise ArgumentError(f"{action} needs `user_id`: the user's id (entity list type user finds it).")
+        user_id, target, target_id = need_id(user_id, "user_id", action), None, None
+        key, path = f"{method} /api/teams/{{id}}/members/{{userId}}", {"userId": user_id}
+    else:
+        if target not in TARGETS or target_id is None:
+            raise ArgumentError(
+                f"{action} needs `target` (customer, project or activity) and `target_id`, e.g. "
+                f'{{"action": "{action}", "team_id": {team_id}, "target": "project", "target_id": 3}}.'
+            )
+        user_id, target_id = None, need_id(target_id, "target_id", action)
+        key, path = f"{method} /api/teams/{{id}}/{PLURAL[target]}/{{{target}Id}}", {f"{target}Id": target_id}
+    changed = True
+    try:
+        summary = team_summary((await app.call(key, path={"id": team_id, **path})).data or {})
+        head = f"{PAST[action]} {subject(user_id, target, target_id)} {'to' if method == 'POST' else 'from'}"
+        head += f" team {team_id}."
+    except KimaiError as exc:
+        if exc.status != 400:
+            raise
+        summary = await _read_team(app, team_id)
+        done, sentence = explain_bad_request(action, team_id, summary, user_id, target, target_id)
+        if not done:
+            raise KimaiError(sentence, 400) from None
+        changed, head = False, sentence
+    return result(f"{head}\n{render_team(summary)}", {"action": action, "changed": changed, "team": summary})
+
+
+async def _read_team(app: App, team_id: int) -> dict | None:
+    """The team as it is now, or None when this user may not read it (team leads may not)."""
+    try:
+        return team_summary((await app.call("GET /api/teams/{id}", path={"id": team_id})).data or {})
+    except KimaiError:
+        return None
+
+
+def _handler(action: str):
+    async def handler(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
+        return await change(app, ctx, action=action, **kwargs)
+
+    return handler
+
+
+HANDLERS: dict[str, Any] = {a: _handler(a) for a in ("add_member", "remove_member", "grant", "revoke")}
 
 
 async def team_access(

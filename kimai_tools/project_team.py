@@ -1,0 +1,141 @@
+"""Who worked how much on one project: the period, the project a name means, and hours per user and activity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from kimai_tools.stats import TimesheetStats
+
+_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$")
+SHOWN_CANDIDATES = 25
+
+
+def period_bound(value: Any, name: str, *, end: bool) -> str:
+    """A local `YYYY-MM-DDTHH:MM:SS` for Kimai's query; a date alone is the start (or, for `end`, the last second)."""
+    match = _MOMENT.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(
+            f"`{name}` must be a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM:SS, no offset): {value!r}."
+        )
+    day, minutes, seconds = match.groups()
+    moment = f"{day}T{minutes}{seconds or ':00'}" if minutes else f"{day}T{'23:59:59' if end else '00:00:00'}"
+    try:
+        datetime.fromisoformat(moment)
+    except ValueError:
+        raise ValueError(f"`{name}` is not a real date or time: {value!r}.") from None
+    return moment
+
+
+def choose_project(name: str, projects: list[dict]) -> dict | None:
+    """The one project `name` means: the only match, or the only one named exactly so (ignoring case)."""
+    if len(projects) == 1:
+        return projects[0]
+    exact = [p for p in projects if str(p.get("name", "")).casefold() == name.strip().casefold()]
+    return exact[0] if len(exact) == 1 else None
+
+
+def project_facts(project: Mapping[str, Any]) -> dict[str, Any]:
+    customer = project.get("customer")
+    customer_id = customer.get("id") if isinstance(customer, Mapping) else customer
+    customer_name = customer.get("name") if isinstance(customer, Mapping) else project.get("parentTitle")
+    return {
+        "id": project.get("id"),
+        "name": project.get("name"),
+        "customer": {"id": customer_id, "name": customer_name},
+    }
+
+
+def project_ref(facts: Mapping[str, Any]) -> str:
+    return f"{facts['name']} (#{facts['id']}, {_owner(facts['customer'])})"
+
+
+def _owner(customer: Mapping[str, Any]) -> str:
+    return customer["name"] or (f"customer {customer['id']}" if customer["id"] is not None else "no customer")
+
+
+def render_candidates(name: str, candidates: list[dict]) -> str:
+    if not candidates:
+        return f'No project matches "{name}" (hidden and ended projects included); entity list type project shows them.'
+    lines = [f'{len(candidates)} projects match "{name}"; call again with project_id of the one you mean:']
+    lines += [f"#{c['id']} {c['name']} ({_owner(c['customer'])})" for c in candidates[:SHOWN_CANDIDATES]]
+    if len(candidates) > SHOWN_CANDIDATES:
+        lines.append(f"(+{len(candidates) - SHOWN_CANDIDATES} more: use a longer name)")
+    return "\n".join(lines)
+
+
+class ProjectTeamStats:
+    """Hours per user and per activity (and, with details, per user and activity) of records fed page by page."""
+
+    def __init__(self, details: bool = False) -> None:
+        self.all = TimesheetStats()
+        self.per_user: dict[Any, TimesheetStats] | None = {} if details else None
+        self.records = 0
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        self.records += 1
+        self.all.add(record)
+        if self.per_user is not None:
+            user = record.get("user")
+            key = user.get("id") if isinstance(user, Mapping) else user
+            self.per_user.setdefault(key, TimesheetStats()).add(record)
+
+    def result(self, partial_reason: str | None = None) -> dict[str, Any]:
+        overall = self.all.result(partial_reason)
+        out = {key: overall[key] for key in ("partial", "partial_reason", "totals", "by_user", "by_activity")}
+        if self.per_user is not None:
+            out["details"] = [
+                {"user": {"id": row["id"], "name": row["name"]}, "activities": self._activities_of(row["id"])}
+                for row in overall["by_user"]
+            ]
+        return out
+
+    def _activities_of(self, user: Any) -> list[dict[str, Any]]:
+        stats = (self.per_user or {}).get(user)
+        return stats.result()["by_activity"] if stats else []
+
+
+def _h(hours: float) -> str:
+    return f"{hours:.2f} h"
+
+
+def _table(rows: list[dict], total_hours: float) -> list[str]:
+    """One aligned line per row: name, hours, share, entries, billable hours."""
+    labels = [f"{row['name']} (#{row['id']})" if row["id"] is not None else row["name"] for row in rows]
+    width = min(max((len(label) for label in labels), default=0), 32)
+    lines = []
+    for label, row in zip(labels, rows, strict=True):
+        share = f"{row['hours'] / total_hours:.0%}" if total_hours else "-"
+        lines.append(
+            f"  {label:<{width}}  {_h(row['hours']):>10} {share:>4}  {row['entries']:>4} entries"
+            f"  billable {_h(row['billable_hours'])}"
+        )
+    return lines
+
+
+def render_analysis(head: str, result: Mapping[str, Any], idle: list[str] = ()) -> str:
+    """A header, the totals, then aligned tables by user and by activity, and the user × activity breakdown."""
+    totals = result["totals"]
+    line = f"{_h(totals['hours'])} in {totals['entries']} entries"
+    if totals["working_days"]:
+        line += f" on {totals['working_days']} days"
+    if totals["billable_share"] is not None:
+        line += f"; billable {_h(totals['billable_hours'])} ({totals['billable_share']:.0%})"
+    if totals["running"]:
+        line += f"; {totals['running']} running (not counted in hours)"
+    lines = [f"Partial result: {result['partial_reason']}"] if result["partial"] else []
+    lines.append(f"{head}: {line}.")
+    if result["by_user"]:
+        lines += ["By user:", *_table(result["by_user"], totals["hours"])]
+        lines += ["By activity:", *_table(result["by_activity"], totals["hours"])]
+    if idle:
+        lines.append("No entries: " + ", ".join(idle))
+    details = result.get("details") or []
+    if details:
+        lines.append("By user and activity (entries):")
+    for detail in details:
+        shown = ", ".join(f"{a['name']} {_h(a['hours'])} ({a['entries']})" for a in detail["activities"])
+        lines.append(f"  {detail['user']['name']}: {shown}")
+    return "\n".join(lines)
