@@ -81,7 +81,8 @@ def build_body(op: dict, data: Any) -> Any:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise ArgumentError(f"data must be {'a list of objects' if many else 'an object'} here.")
     built = []
-    for item in items:
+    for position, item in enumerate(items):
+        item = typed(item, op.get("fields", {}), f"data[{position}]" if many else "data")
         try:
             instance = model.from_dict(item)
         except (ValueError, TypeError, KeyError) as exc:
@@ -95,6 +96,58 @@ def build_body(op: dict, data: Any) -> Any:
     if missing:
         raise ArgumentError(f"Missing required field(s): {', '.join(missing)}.")
     return built if many else built[0]
+
+
+TRUE, FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
+KINDS = {"integer": "a whole number (an id)", "number": "a number", "boolean": "true or false", "string": "text",
+         "array": "a list"}  # fmt: skip
+
+
+def typed(item: dict, fields: dict[str, str], where: str) -> dict:
+    """Values of the JSON type the form takes; obvious spellings ("5", "true") are converted, others refused."""
+    out = {}
+    for key, value in item.items():
+        kind = fields.get(key)
+        converted = _convert(value, kind) if kind in KINDS else value
+        if converted is _WRONG:
+            raise ArgumentError(f"{where}.{key} must be {KINDS[kind]}, got {value!r}.")
+        out[key] = converted
+    return out
+
+
+_WRONG = object()
+
+
+def _convert(value: Any, kind: str) -> Any:
+    if value is None:
+        return _WRONG
+    if kind == "integer":
+        if isinstance(value, bool):
+            return _WRONG
+        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+            return int(value)
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else _WRONG
+    if kind == "number":
+        if isinstance(value, bool):
+            return _WRONG
+        if isinstance(value, int | float):
+            return value
+        try:
+            return float(value) if isinstance(value, str) else _WRONG
+        except ValueError:
+            return _WRONG
+    if kind == "boolean":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower() if isinstance(value, str | int) else ""
+        return True if text in TRUE else False if text in FALSE else _WRONG
+    if kind == "string":
+        if isinstance(value, str):
+            return value
+        return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else _WRONG
+    if kind == "array":
+        return value if isinstance(value, list) else _WRONG
+    return value
 
 
 @cache
@@ -170,12 +223,10 @@ async def _error(session, key: str, op: dict, status: int, content: bytes, body:
     if status == 404 and not _has_id(key):
         if op.get("plugin"):
             return NotAvailable(f"The {op['plugin']} plugin is not installed on this Kimai (no route for {key}).")
-        # a route every pinned version has answers 404 about the data (a page past the end, an unknown filter id)
-        if op.get("since") and op.get("absent_through"):
-            version = await session.version()
-            return NotAvailable(
-                f"This needs Kimai ≥ {op['since']}; this server runs {version or 'an unknown version'}."
-            )
+        # a 404 is about the version only where the version is unknown and some Kimai lacks the route;
+        # otherwise it is about the data (a page past the end, an unknown filter id)
+        if op.get("since") and op.get("absent_through") and await session.version() is None:
+            return NotAvailable(f"This needs Kimai ≥ {op['since']}; this server's version could not be read.")
     if status == 404 and op.get("plugin"):
         plugins = await session.plugins()
         if plugins is not None and not any(op["plugin"] in p for p in plugins):

@@ -185,7 +185,8 @@ def build_index(original: dict, normalised: dict, normalised_path: Path) -> dict
                 "path": {_raw(p.name): str(p.python_name) for p in endpoint.path_parameters},
                 "query": {_raw(p.name): str(p.python_name) for p in endpoint.query_parameters},
                 "body": _body_model(body),
-                "required": _required_body_fields(original, endpoint.method, endpoint.path),
+                "required": _required_body_fields(original, endpoint.method, path),
+                "fields": _body_fields(normalised, endpoint.method, path),
             }
     raw_ops = {f"{m.upper()} {p}": op for m, p, op in operations(normalised)}
     versions = availability()
@@ -210,6 +211,20 @@ def _body_model(prop) -> str | None:
         class_info = getattr(prop.inner_property, "class_info", None)
         return f"list[{class_info.name}]" if class_info else "list"
     return class_info.name if class_info else None
+
+
+def _body_fields(doc: dict, method: str, path: str) -> dict[str, str]:
+    """JSON type of each body field, so a wrong type is refused before it reaches Kimai."""
+    op = doc.get("paths", {}).get(path, {}).get(method.lower(), {})
+    schema = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    if schema.get("type") == "array":
+        schema = schema.get("items", {})
+    if "$ref" in schema:
+        schema = doc["components"]["schemas"].get(schema["$ref"].rsplit("/", 1)[-1], {})
+    fields = {}
+    for name, prop in schema.get("properties", {}).items():
+        fields[name] = prop.get("type") or ("object" if "$ref" in prop or "allOf" in prop else "any")
+    return dict(sorted(fields.items()))
 
 
 def _required_body_fields(doc: dict, method: str, path: str) -> list[str]:

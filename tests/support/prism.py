@@ -282,6 +282,8 @@ class PrismMock:
         assert not found, "requests that break the Kimai OpenAPI document:\n" + "\n".join(map(str, found))
 
     def stop(self) -> None:
+        if self.running:
+            self._sync()  # the last requests' log lines are written before Prism ends
         process, self._process = self._process, None
         if process is not None:
             atexit.unregister(self.stop)
