@@ -60,8 +60,8 @@ def arguments(schemas: dict) -> st.SearchStrategy:
         optional = st.fixed_dictionaries({}, optional=fields)
         args = st.fixed_dictionaries({k: fields[k] for k in required}, optional={k: fields[k] for k in props
                                                                                 if k not in required})  # fmt: skip
-        return st.tuples(st.just(name), st.one_of(args, args, args, optional, st.dictionaries(st.text(max_size=5),
-                                                                                                  junk, max_size=3)))  # fmt: skip
+        garbage = st.dictionaries(st.text(max_size=5), junk, max_size=3)
+        return st.tuples(st.just(name), st.one_of(args, args, args, optional, garbage))
 
     return st.sampled_from(sorted(schemas)).flatmap(for_tool)
 
