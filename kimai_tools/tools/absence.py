@@ -1,17 +1,360 @@
 """absence: absences of the WorkContract plugin, split, approved, counted; who is present on a day."""
 
+import datetime as dt
+from functools import partial
 from typing import Any, Literal
 
+import anyio
 from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.tools.base import app_of, dispatch
+from kimai_tools import absences as pure
+from kimai_tools.batch import Unchanged, run_batch
+from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.render import ref, result
+from kimai_tools.tools.absence_support import (
+    Chunk,
+    absence_line,
+    created_story,
+    day_begin,
+    day_end,
+    failure_story,
+    holiday_group_of,
+    holidays_by_group,
+    slim,
+    sort_key,
+    span,
+)
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick, progress
 
 TITLE = "Kimai absences"
 WRITES = {"create", "delete", "approve", "reject", "request", "batch_delete", "batch_approve", "batch_reject"}
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
-HANDLERS: dict[str, Any] = {a: None for a in ("list", "statistics", "types", "attendance", *sorted(WRITES))}
+SCOPES = ("self", "all", "specific")
+STATUSES = ("approved", "open", "all")
+NO_PERMISSION = "no permission (403)"
+FIELDS = ("comment", "date", "end", "type", "user", "halfDay", "duration")
+BY_ID = {
+    "delete": ("DELETE /api/absences/{id}", "Deleted"),
+    "approve": ("PATCH /api/absences/{id}/confirm", "Approved"),
+    "reject": ("PATCH /api/absences/{id}/reject", "Rejected"),
+    "request": ("PATCH /api/absences/{id}/request", "Requested approval of"),
+}
+
+
+def _date(value: Any, name: str) -> dt.date:
+    try:
+        return pure.parse_date(value)
+    except ValueError as exc:
+        raise ArgumentError(f"`{name}`: {exc}") from None
+
+
+def _scope(filters: dict, default: str) -> tuple[str, int | None]:
+    scope = filters.get("user_scope") or ("specific" if filters.get("user") is not None else default)
+    if scope not in SCOPES:
+        raise ArgumentError(f"user_scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
+    if scope != "specific":
+        if filters.get("user") is not None:
+            raise ArgumentError("filters.user goes with user_scope specific (or leave user_scope out).")
+        return scope, None
+    return scope, need_id(filters.get("user"), "filters.user", "user_scope specific")
+
+
+def _period(filters: dict, default_year: bool = False) -> tuple[dict, str]:
+    """Kimai's begin/end query and how to name the period; statistics count the current year unless told."""
+    begin = _date(filters["begin"], "filters.begin") if "begin" in filters else None
+    end = _date(filters["end"], "filters.end") if "end" in filters else None
+    if default_year and begin is None and end is None:
+        year = dt.date.today().year
+        begin, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if begin and end and end < begin:
+        raise ArgumentError(f"filters.end ({end}) is before filters.begin ({begin}).")
+    query = {"begin": day_begin(begin) if begin else None, "end": day_end(end) if end else None}
+    named = span(begin, end) if begin and end else f"from {begin}" if begin else f"until {end}" if end else ""
+    return query, named
+
+
+def _status(filters: dict, default: str) -> str:
+    status = filters.get("status") or default
+    if status not in STATUSES:
+        raise ArgumentError(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
+    return status
+
+
+async def _users(app: App, scope: str, user_id: int | None, full: bool = False) -> tuple[list[dict], list[str]]:
+    """The users in scope; a token that may not list users falls back to its own user, saying so."""
+    me = await app.current_user()
+    if scope == "self" or (scope == "specific" and user_id == me.get("id")):
+        return [me], []
+    if scope == "specific":
+        if not full:
+            return [{"id": user_id}], []
+        try:
+            return [(await app.call("GET /api/users/{id}", path={"id": user_id})).data or {"id": user_id}], []
+        except KimaiError as exc:
+            if exc.status != 403:
+                raise
+            return [{"id": user_id}], []
+    try:
+        users = (await app.call("GET /api/users", query={"full": True} if full else None)).data or []
+    except KimaiError as exc:
+        if exc.status != 403:
+            raise
+        return [me], ["This token may not list users (403), so only your own absences are included."]
+    return users, []
+
+
+async def _absences(app: App, users: list[dict], query: dict, strict: bool) -> tuple[list[dict], dict[Any, str]]:
+    """Each user's absences, a few users at a time, and the users whose absences could not be read (why).
+
+    A missing plugin is raised once; `strict` raises any failure (one user asked for by name).
+    """
+    me_id = (await app.current_user()).get("id")
+    found: list[dict] = []
+    failed: dict[Any, ToolError] = {}
+    limit = anyio.Semaphore(max(1, app.settings.batch_concurrency))
+
+    async def one(user: dict) -> None:
+        # the current user's own absences need no permission to read others': leave `user` out for them
+        own = {} if user.get("id") == me_id else {"user": user.get("id")}
+        async with limit:
+            try:
+                reply = await app.call("GET /api/absences", query={**query, **own})
+            except ToolError as exc:
+                failed[user.get("id")] = exc
+                return
+            except Exception as exc:  # noqa: BLE001 - one user's failure is reported, not raised past the others
+                failed[user.get("id")] = KimaiError(f"{type(exc).__name__}: {exc}")
+                return
+        found.extend(a for a in reply.data or [] if isinstance(a, dict))
+
+    async with anyio.create_task_group() as tg:
+        for user in users:
+            tg.start_soon(one, user)
+    errors = list(failed.values())
+    missing = next((e for e in errors if isinstance(e, NotAvailable)), None)
+    if missing is not None:
+        raise missing
+    others = [e for e in errors if getattr(e, "status", None) != 403]
+    if errors and (strict or (others and len(errors) == len(users))):
+        raise (others or errors)[0]
+    found.sort(key=sort_key)
+    return found, {uid: NO_PERMISSION if getattr(e, "status", None) == 403 else str(e) for uid, e in failed.items()}
+
+
+def _unread_note(users: list[dict], unread: dict[Any, str]) -> list[str]:
+    names = {u.get("id"): f"{pure.user_name(u)} (#{u.get('id')})" for u in users}
+    by_reason: dict[str, list[str]] = {}
+    for uid, reason in unread.items():
+        by_reason.setdefault(reason, []).append(names.get(uid, f"user #{uid}"))
+    return [f"Absences not read, {reason}: {', '.join(sorted(who))}." for reason, who in by_reason.items()]
+
+
+def _whose(scope: str, users: list[dict]) -> str:
+    if scope == "all":
+        return f"{len(users)} user{'s' if len(users) != 1 else ''}"
+    return "your own" if scope == "self" else f"user #{users[0].get('id')}"
+
+
+async def list_absences(app: App, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+    filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
+    scope, user_id = _scope(filters, "self")
+    query, named = _period(filters)
+    status = _status(filters, "all")
+    users, notes = await _users(app, scope, user_id)
+    found, unread = await _absences(app, users, {**query, "status": status}, strict=scope != "all")
+    notes += _unread_note(users, unread)
+    about = ", ".join(filter(None, [_whose(scope, users), named, f"status {status}"]))
+    noun = "absence" if len(found) == 1 else "absences"
+    head = f"{len(found)} {noun} ({about}):" if found else f"No absences found ({about})."
+    text = "\n".join([head, *map(absence_line, found), *notes])
+    return result(text, {"total": len(found), "status": status, "items": [slim(a) for a in found], "notes": notes})
+
+
+async def statistics(
+    app: App, ctx: Context, filters: dict | None = None, group_by: str | None = None, **_: Any
+) -> CallToolResult:
+    filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
+    scope, user_id = _scope(filters, "self")
+    query, named = _period(filters, default_year=True)
+    status = _status(filters, "approved")
+    group_by = group_by or "type"
+    if group_by not in pure.GROUP_BY:
+        raise ArgumentError(f"group_by must be one of {', '.join(pure.GROUP_BY)}, not {group_by!r}.")
+    users, notes = await _users(app, scope, user_id)
+    found, unread = await _absences(app, users, {**query, "status": status}, strict=scope != "all")
+    notes += _unread_note(users, unread)
+    stats = pure.absence_statistics(found, group_by)
+    head = f"Absences by {group_by} ({_whose(scope, users)}, {named}, status {status}; a half day counts 0.5):"
+    text = "\n".join([head, pure.render_absence_statistics(stats), *notes])
+    return result(text, {**stats, "period": named, "status": status, "notes": notes})
+
+
+async def attendance(
+    app: App, ctx: Context, filters: dict | None = None, date: str | None = None, **_: Any
+) -> CallToolResult:
+    filters = pick(filters, ("user_scope", "user"))
+    scope, user_id = _scope(filters, "all")
+    day = _date(date, "date") if date else dt.date.today()
+    users, notes = await _users(app, scope, user_id, full=True)
+    query = {"begin": day_begin(day), "end": day_end(day), "status": "all"}
+    found, unread = await _absences(app, users, query, strict=False)
+    # every user not read is listed as "not checked"; only other reasons than a 403 need a word more
+    notes += _unread_note(users, {uid: why for uid, why in unread.items() if why != NO_PERMISSION})
+    holidays, groups, more = await _holidays(app, day, users)
+    report = pure.attendance(day, users, found, holidays, unread, groups)
+    text = "\n".join([pure.render_attendance(report), *more, *notes])
+    return result(text, {**report, "notes": more + notes})
+
+
+async def _holidays(app: App, day: dt.date, users: list[dict]) -> tuple[list[dict], dict | None, list[str]]:
+    """The day's public holidays of the default group and of every user's own holiday group."""
+    query = {"begin": day_begin(day), "end": day_end(day)}
+    try:
+        default = (await app.call("GET /api/public-holidays", query=query)).data or []
+    except NotAvailable:
+        raise
+    except KimaiError as exc:
+        return [], None, [f"Public holidays not read, so none are considered: {exc}"]
+    by_group, notes = {}, []
+    for group in sorted({g for u in users if (g := holiday_group_of(u)) is not None}):
+        try:
+            by_group[group] = (await app.call("GET /api/public-holidays", query={**query, "group": group})).data
+        except KimaiError as exc:
+            notes.append(f"Public holidays of group {group} not read: {exc}")
+        by_group[group] = by_group.get(group) or []
+    holidays, groups = holidays_by_group(users, default, by_group)
+    return holidays, groups, notes
+
+
+async def types(app: App, ctx: Context, language: str | None = None, **_: Any) -> CallToolResult:
+    found = (await app.call("GET /api/absences/types", query={"language": language})).data or {}
+    text = "\n".join(["Absence types (type: label):", *(f"{k}: {v}" for k, v in found.items())])
+    return result(text, {"types": found})
+
+
+async def create(
+    app: App, ctx: Context, data: dict | None = None, language: str | None = None, **_: Any
+) -> CallToolResult:
+    data = pick(data, FIELDS, "data fields")
+    kind = need(data.get("type"), "data.type", "create")
+    begin = _date(need(data.get("date"), "data.date", "create"), "data.date")
+    end = _date(data.get("end") or begin, "data.end")
+    try:
+        parts = [Chunk(n, b, e) for n, (b, e) in enumerate(pure.split_absence(begin, end), start=1)]
+    except ValueError as exc:
+        raise ArgumentError(str(exc)) from None
+    me = await app.current_user()
+    user_id = need_id(data["user"], "data.user", "create") if "user" in data else me.get("id")
+    base = {k: v for k, v in data.items() if k not in ("date", "end")}
+    base["user"] = user_id
+    base["comment"] = data.get("comment") or await _label(app, kind, language)  # Kimai's form requires one
+    if isinstance(base.get("duration"), int | float) and not isinstance(base["duration"], bool):
+        base["duration"] = str(base["duration"])
+    statuses: set = set()
+    for chunk in parts:
+        body = {**base, "date": chunk.begin.isoformat()}
+        if chunk.end != chunk.begin:
+            body["end"] = chunk.end.isoformat()
+        try:
+            reply = await app.call("POST /api/absences", body=body)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, what was created must be undone
+            raise await _undo(app, kind, begin, end, parts, chunk, exc) from None
+        chunk.created = True
+        items = reply.data if isinstance(reply.data, list) else [reply.data]
+        items = [a for a in items if isinstance(a, dict)]
+        chunk.ids = [int(a["id"]) for a in items if isinstance(a.get("id"), int)]
+        statuses |= {a.get("status") for a in items}
+        await progress(ctx, chunk.number, len(parts), f"created {chunk.span}")
+    who = ref(me) if user_id == me.get("id") else f"user #{user_id}"
+    text = created_story(kind, who, begin, end, parts, statuses)
+    ids = [i for c in parts for i in c.ids]
+    absences = [{"begin": c.begin.isoformat(), "end": c.end.isoformat(), "ids": c.ids} for c in parts]
+    return result(text, {"type": kind, "user": user_id, "begin": begin.isoformat(), "end": end.isoformat(),
+                         "days": (end - begin).days + 1, "ids": ids, "absences": absences})  # fmt: skip
+
+
+async def _label(app: App, kind: str, language: str | None) -> str:
+    try:
+        found = (await app.call("GET /api/absences/types", query={"language": language})).data or {}
+    except NotAvailable:
+        raise
+    except ToolError:
+        found = {}
+    return str(found.get(kind) or kind)
+
+
+async def _undo(app: App, kind: str, begin: dt.date, end: dt.date, parts: list[Chunk], failed: Chunk, exc: Exception):
+    """Delete, newest first, what this request created; the error tells the whole story."""
+    answered = isinstance(exc, ArgumentError | NotAvailable) or getattr(exc, "status", None) is not None
+    made = [c for c in parts if c.created]
+    if not made and answered and (len(parts) == 1 or isinstance(exc, ArgumentError | NotAvailable)):
+        return exc if isinstance(exc, ToolError) else KimaiError(str(exc))
+    deleted: list[int] = []
+    left: dict[int, str] = {}
+    for chunk in reversed(made):
+        for absence_id in reversed(chunk.ids):
+            try:
+                await app.call("DELETE /api/absences/{id}", path={"id": absence_id})
+            except KimaiError as error:
+                if error.status != 404:  # a 404 means it is gone already
+                    left[absence_id] = str(error)
+                    continue
+            except Exception as error:  # noqa: BLE001 - every id that may still exist is reported
+                left[absence_id] = str(error) or type(error).__name__
+                continue
+            deleted.append(absence_id)
+    reason = str(exc) or type(exc).__name__
+    return KimaiError(failure_story(kind, begin, end, parts, failed, reason, answered, deleted, left))
+
+
+async def by_id(app: App, ctx: Context, action: str, id: int | None = None, **_: Any) -> CallToolResult:
+    key, verb = BY_ID[action]
+    absence_id = need_id(id, "id", action)
+    reply = await app.call(key, path={"id": absence_id})
+    if action == "delete":
+        retried = " (a retry after a dropped connection found it gone: the first attempt deleted it)"
+        return result(f"Deleted absence #{absence_id}." + (retried if reply.already_done else ""),
+                      {"id": absence_id, "deleted": True})  # fmt: skip
+    absence = reply.data if isinstance(reply.data, dict) else {"id": absence_id}
+    return result(f"{verb} absence {absence_line(absence)}", absence)
+
+
+async def batch(
+    app: App, ctx: Context, action: str, ids: list | None = None, dry_run: bool = False, **_: Any
+) -> CallToolResult:
+    key, verb = BY_ID[action.removeprefix("batch_")]
+    need(ids, "ids", action)
+    missing: list[NotAvailable] = []
+
+    async def one(absence_id: int) -> str | None:
+        try:
+            reply = await app.call(key, path={"id": absence_id})
+        except NotAvailable as exc:
+            missing.append(exc)
+            raise
+        return Unchanged("already deleted") if reply.already_done else None
+
+    done = await run_batch(ids, one, concurrency=app.settings.batch_concurrency, progress=partial(progress, ctx),
+                           dry_run=dry_run, verb=verb, noun="absences")  # fmt: skip
+    if missing and not done.succeeded:
+        raise missing[0]  # said once, not once per id
+    if done.all_failed:
+        raise KimaiError(done.summary())
+    return result(done.summary(), done.to_dict())
+
+
+HANDLERS: dict[str, Any] = {
+    "list": list_absences,
+    "statistics": statistics,
+    "types": types,
+    "attendance": attendance,
+    "create": create,
+    **{action: partial(by_id, action=action) for action in BY_ID},
+    **{f"batch_{action}": partial(batch, action=f"batch_{action}") for action in ("delete", "approve", "reject")},
+}
 
 
 async def absence(
@@ -39,11 +382,13 @@ async def absence(
     group_by: Literal["type", "user", "month"] | None = None,
     dry_run: bool = False,
 ) -> CallToolResult:
-    """Absences (WorkContract plugin). filters: user_scope self (default) | all | specific (+ user), begin, end,
-    status approved | open | all. create: data {date, end?, type (holiday, time_off, sickness, sickness_child,
-    other, parental, unpaid_vacation), comment, user?, halfDay?, duration?}; ranges over 30 days or across a
-    year end are split and created as several absences. approve/reject/request: id. attendance: who is
-    present or absent on `date` (default today). statistics: days by type, user or month (group_by).
+    """Absences (WorkContract plugin). filters: user_scope self (default) | all | specific (+ user), begin, end
+    (dates), status approved | open | all (default all; statistics: approved, current year).
+    create: data {date, end?, type (holiday, time_off, sickness, sickness_child, other, parental,
+    unpaid_vacation), comment?, user?, halfDay?, duration?}; ranges over 30 days or across a year end are split
+    and created as several absences. delete/approve/reject/request: id; batch_*: ids. attendance: who is present
+    or absent on `date` (default today; filters user_scope default all). statistics: days by type, user or month
+    (group_by). types: labels in `language`.
     """
     app = app_of(ctx)
     handler = dispatch("absence", action, HANDLERS, WRITES, app)
