@@ -9,7 +9,7 @@ from mcp import Client
 
 from kimai_tools.server import build_server
 from tests.conftest import settings_for
-from tests.support.fake import FakeKimai, json_response, paginate, recorded, replay
+from tests.support.fake import FakeKimai, json_response, paginate, recorded, replay, text
 
 pytestmark = pytest.mark.anyio
 
@@ -49,10 +49,6 @@ async def call(kimai: FakeKimai, arguments: dict, progress: list | None = None):
 
     async with Client(server) as client:
         return await client.call_tool("analyze_project_team", arguments, progress_callback=on_progress)
-
-
-def text(result) -> str:
-    return result.content[0].text
 
 
 def timesheet_requests(kimai: FakeKimai) -> list[httpx.Request]:

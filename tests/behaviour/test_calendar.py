@@ -2,11 +2,8 @@
 of the plugin's CalendarEvent shape."""
 
 import pytest
-from mcp import Client
 
-from kimai_tools.server import build_server
-from tests.conftest import settings_for
-from tests.support.fake import FakeKimai
+from tests.support.fake import FakeKimai, call_tool, text
 
 pytestmark = pytest.mark.anyio
 
@@ -18,13 +15,7 @@ EVENTS = [
 
 
 async def call(kimai: FakeKimai, arguments: dict):
-    server = build_server(settings_for("http://kimai.test"), transport=kimai.transport)
-    async with Client(server) as client:
-        return await client.call_tool("calendar", arguments)
-
-
-def text(result) -> str:
-    return result.content[0].text
+    return await call_tool(kimai, "calendar", arguments)
 
 
 @pytest.mark.parametrize("kind", ["absences", "holidays"])

@@ -2,11 +2,8 @@
 with a real user object of the 2.31 traffic as the author."""
 
 import pytest
-from mcp import Client
 
-from kimai_tools.server import build_server
-from tests.conftest import settings_for
-from tests.support.fake import FakeKimai, json_response, recorded
+from tests.support.fake import FakeKimai, call_tool, json_response, recorded, text
 
 pytestmark = pytest.mark.anyio
 
@@ -18,13 +15,7 @@ def a_comment(id: int = 7, message: str = "Billing contact changed", pinned: boo
 
 
 async def call(kimai: FakeKimai, arguments: dict):
-    server = build_server(settings_for("http://kimai.test"), transport=kimai.transport)
-    async with Client(server) as client:
-        return await client.call_tool("comment", arguments)
-
-
-def text(result) -> str:
-    return result.content[0].text
+    return await call_tool(kimai, "comment", arguments)
 
 
 async def test_list_renders_one_line_per_comment_with_pin_date_and_author():

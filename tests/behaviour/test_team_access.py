@@ -1,23 +1,14 @@
 """team_access against a scripted Kimai answering with real Kimai 2.31 bodies."""
 
 import pytest
-from mcp import Client
 
-from kimai_tools.server import build_server
-from tests.conftest import settings_for
-from tests.support.fake import FakeKimai, recorded, replay
+from tests.support.fake import FakeKimai, call_tool, recorded, replay, text
 
 pytestmark = pytest.mark.anyio
 
 
 async def call(kimai: FakeKimai, arguments: dict):
-    server = build_server(settings_for("http://kimai.test"), transport=kimai.transport)
-    async with Client(server) as client:
-        return await client.call_tool("team_access", arguments)
-
-
-def text(result) -> str:
-    return result.content[0].text
+    return await call_tool(kimai, "team_access", arguments)
 
 
 def team_after(name: str) -> dict:

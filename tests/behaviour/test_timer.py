@@ -2,23 +2,14 @@
 
 import httpx
 import pytest
-from mcp import Client
 
-from kimai_tools.server import build_server
-from tests.conftest import settings_for
-from tests.support.fake import FakeKimai, json_response, recorded, replay
+from tests.support.fake import FakeKimai, call_tool, json_response, recorded, replay, text
 
 pytestmark = pytest.mark.anyio
 
 
 async def call(kimai: FakeKimai, arguments: dict):
-    server = build_server(settings_for("http://kimai.test"), transport=kimai.transport)
-    async with Client(server) as client:
-        return await client.call_tool("timer", arguments)
-
-
-def text(result) -> str:
-    return result.content[0].text
+    return await call_tool(kimai, "timer", arguments)
 
 
 def body_of(name: str):

@@ -9,7 +9,7 @@ from mcp import Client
 from kimai_tools.server import build_server
 from kimai_tools.tools import timesheet as timesheet_tool
 from tests.conftest import settings_for
-from tests.support.fake import FakeKimai, json_response, paginate, recorded, replay
+from tests.support.fake import FakeKimai, json_response, paginate, recorded, replay, text
 
 pytestmark = pytest.mark.anyio
 
@@ -31,10 +31,6 @@ async def call(kimai: FakeKimai, arguments: dict, **kwargs):
 
 def params(request: httpx.Request) -> list[tuple[str, str]]:
     return sorted(request.url.params.multi_items())
-
-
-def text(result) -> str:
-    return result.content[0].text
 
 
 # --- list: the query Kimai receives ---

@@ -89,3 +89,18 @@ class FakeKimai:
 
     def bodies(self, method: str, path: str) -> list[Any]:
         return [json.loads(r.content) if r.content else None for r in self.sent(method, path)]
+
+
+async def call_tool(kimai: FakeKimai, tool: str, arguments: dict):
+    """One tool call through an MCP client connected in memory to a server whose Kimai is `kimai`."""
+    from mcp import Client
+
+    from kimai_tools.server import build_server
+    from tests.conftest import settings_for
+
+    async with Client(build_server(settings_for("http://kimai.test"), transport=kimai.transport)) as client:
+        return await client.call_tool(tool, arguments)
+
+
+def text(result) -> str:
+    return result.content[0].text
