@@ -1,0 +1,605 @@
+"""`make bench`: the server's costs beside their references, measured in one run, with the budgets.
+
+* start-up: spawn to `initialize` answered, `python -m kimai_tools` vs. a one-tool MCPServer (MINIMAL_SERVER)
+* the size of tools/list
+* against a fake Kimai on 127.0.0.1 (FakeKimai, its own process): a 100-id batch_delete, the overhead of one
+  `timesheet get` over the generated client, statistics over 50,000 vs. 5,000 timesheets (time, peak memory)
+
+A benchmark, not a test: it exits 0 whatever it measures and prints FAIL where a budget is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+STARTUP_RUNS = 7  # per server, alternating
+STARTUP_BUDGET = 1.2  # × the minimal server
+TOOLS_LIST_BUDGET = 15_000  # bytes
+ORIGINAL_TOOLS_LIST = 30_546  # bytes: the original Kimai MCP server's tools/list
+BATCH_IDS = 100
+BATCH_RUNS = 3
+BATCH_BUDGET = 0.35  # s
+KIMAI_DELAY = 0.020  # s: the fake's answer time for the batch and overhead parts
+CONCURRENCY = 10
+OVERHEAD_CALLS = 30  # per side, alternating
+OVERHEAD_BUDGET = 0.003  # s
+STATS_SIZES = (5_000, 50_000)
+STATS_RUNS = 3
+MEMORY_NOISE = 1.1  # the peak over 50,000 may exceed the one over 5,000 by this factor (allocator noise)
+CALL_TIMEOUT = 120.0  # s: one tool call
+START_TIMEOUT = 30.0  # s: one server start
+
+MINIMAL_SERVER = '''
+from mcp.server.mcpserver import MCPServer
+
+mcp = MCPServer("minimal")
+
+
+@mcp.tool()
+def echo(text: str) -> str:
+    """Say it back."""
+    return text
+
+
+mcp.run()
+'''
+
+# ---------------------------------------------------------------------------------------------- pure helpers
+
+
+def median(values: Sequence[float]) -> float:
+    if not values:
+        raise ValueError("no measurements")
+    return statistics.median(values)
+
+
+@dataclass(frozen=True)
+class Row:
+    metric: str
+    ours: str
+    reference: str
+    budget: str
+    passed: bool | None  # None: nothing to pass (information, or not measured)
+
+
+def verdict(passed: bool | None) -> str:
+    return {True: "PASS", False: "FAIL <<<", None: "-"}[passed]
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """A Markdown table, columns padded so it also reads in a terminal."""
+    header = ("metric", "ours", "reference", "budget", "PASS/FAIL")
+    cells = [header] + [(r.metric, r.ours, r.reference, r.budget, verdict(r.passed)) for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)) + " |" for cell in cells]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def seconds(value: float) -> str:
+    return f"{value:.3f} s" if value >= 0.1 else f"{value * 1000:.1f} ms"
+
+
+def megabytes(value: float) -> str:
+    return f"{value / 1e6:.2f} MB"
+
+
+# ---------------------------------------------------------------------------------------------- the fake Kimai
+
+YEAR = date(2025, 1, 1)
+USERS = {1: "admin", 2: "susan", 3: "tom", 4: "alice"}
+CUSTOMERS = {1: "Acme Corp", 2: "Globex Corporation", 3: "Initech"}
+PROJECTS = {1: ("Website", 1), 2: ("Intranet", 1), 3: ("Mobile App", 2), 4: ("Backend", 2), 5: ("Audit", 3)}
+ACTIVITIES = {1: "Development", 2: "Design", 3: "Meetings", 4: "Support", 5: "Testing", 6: "Documentation"}
+NOT_FOUND = {"code": 404, "message": "Not Found"}
+
+
+def pagination(total: int, page: int, size: int) -> tuple[range | None, dict[str, str]]:
+    """Kimai's pagination: the ids on `page` (None past the end: Kimai answers 404) and its X-* headers."""
+    pages = max(1, -(-total // size))
+    if page < 1 or page > pages:
+        return None, {}
+    first = (page - 1) * size + 1
+    ids = range(first, min(total, page * size) + 1)
+    headers = {"X-Page": str(page), "X-Total-Count": str(total), "X-Total-Pages": str(pages), "X-Per-Page": str(size)}
+    return ids, headers
+
+
+def user(uid: int) -> dict:
+    return {"id": uid, "username": USERS[uid], "alias": USERS[uid].title(), "enabled": True, "color": None}
+
+
+def customer(cid: int) -> dict:
+    return {"id": cid, "name": CUSTOMERS[cid], "visible": True, "billable": True, "color": None}
+
+
+def project(pid: int, full: bool = True) -> dict:
+    name, cid = PROJECTS[pid]
+    return {
+        "id": pid,
+        "name": name,
+        "customer": customer(cid) if full else cid,
+        "visible": True,
+        "billable": True,
+        "globalActivities": True,
+        "color": None,
+    }
+
+
+def activity(aid: int) -> dict:
+    return {"id": aid, "name": ACTIVITIES[aid], "project": None, "visible": True, "billable": True, "color": None}
+
+
+def timesheet_record(tid: int, full: bool = False) -> dict:
+    """Timesheet `tid`, always the same; any number of them spread over one year (fixed day and user counts)."""
+    day = YEAR + timedelta(days=(tid * 7) % 365)
+    begin = datetime(day.year, day.month, day.day, 7 + tid % 9, (tid % 4) * 15)
+    duration = 900 * (1 + tid % 12)
+    end = begin + timedelta(seconds=duration)
+    uid, pid, aid = 1 + tid % len(USERS), 1 + tid % len(PROJECTS), 1 + tid % len(ACTIVITIES)
+    return {
+        "activity": activity(aid) if full else aid,
+        "project": project(pid) if full else pid,
+        "user": user(uid) if full else uid,
+        "tags": ["remote"] if tid % 3 == 0 else [],
+        "id": tid,
+        "begin": f"{begin:%Y-%m-%dT%H:%M:%S}+0000",
+        "end": f"{end:%Y-%m-%dT%H:%M:%S}+0000",
+        "duration": duration,
+        "description": f"Work item {tid}",
+        "rate": duration / 36,
+        "internalRate": duration / 60,
+        "exported": tid % 5 == 0,
+        "billable": tid % 4 != 0,
+        "metaFields": [],
+    }
+
+
+class FakeKimai:
+    """A Kimai 2.64 on 127.0.0.1 that answers every request after `delay` seconds, many at a time.
+
+    GET /api/timesheets serves `total` generated records in Kimai's pages; GET/DELETE /api/timesheets/{id}
+    answer for any id; version, plugins, users/me and the lists of users, customers, projects and activities
+    answer like Kimai; anything else is Kimai's 404. GET /__fake__/served: requests and records served since the
+    last time it was asked.
+    """
+
+    def __init__(self, total: int = 1_000, delay: float = 0.0, version: str = "2.64.0") -> None:
+        self.total = total
+        self.delay = delay
+        self.version = version
+        self.url = ""
+        self.requests = 0
+        self.records = 0
+
+    def answer(self, method: str, target: str) -> tuple[int, dict[str, str], Any]:
+        """(status, headers, JSON body or None) for one request."""
+        parts = urlsplit(target)
+        path = parts.path.rstrip("/")
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        full = query.get("full") == "true"
+        segments = path.split("/")[1:]
+        if path == "/__fake__/served":  # and start counting again
+            served, self.requests, self.records = {"requests": self.requests, "records": self.records}, 0, 0
+            return 200, {}, served
+        self.requests += 1
+        if method == "GET" and path == "/api/timesheets":
+            ids, headers = pagination(self.total, int(query.get("page") or 1), int(query.get("size") or 50))
+            if ids is None:
+                return 404, {}, NOT_FOUND
+            self.records += len(ids)
+            return 200, headers, [timesheet_record(i, full) for i in ids]
+        if segments[:2] == ["api", "timesheets"] and len(segments) == 3 and segments[2].isdigit():
+            if method == "DELETE":
+                return 204, {}, None
+            if method == "GET":
+                return 200, {}, timesheet_record(int(segments[2]))
+        if method != "GET":
+            return 404, {}, NOT_FOUND
+        fixed = {
+            "/api/version": {"version": self.version, "versionId": 26400, "copyright": f"Kimai {self.version}"},
+            "/api/plugins": [],
+            "/api/users/me": {
+                **user(1),
+                "roles": ["ROLE_SUPER_ADMIN"],
+                "teams": [],
+                "preferences": [],
+                "language": "en",
+                "timezone": "UTC",
+            },
+            "/api/users": [user(u) for u in USERS],
+            "/api/customers": [customer(c) for c in CUSTOMERS],
+            "/api/projects": [project(p, full=False) for p in PROJECTS],
+            "/api/activities": [activity(a) for a in ACTIVITIES],
+        }
+        if path in fixed:
+            return 200, {}, fixed[path]
+        return 404, {}, NOT_FOUND
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """HTTP/1.1 with keep-alive: one connection, many requests."""
+        try:
+            while request_line := await reader.readline():
+                method, target, _ = request_line.decode("latin-1").split(" ", 2)
+                length = 0
+                while (header := await reader.readline()) not in (b"\r\n", b"\n", b""):
+                    name, _, value = header.decode("latin-1").partition(":")
+                    if name.strip().lower() == "content-length":
+                        length = int(value.strip())
+                if length:
+                    await reader.readexactly(length)
+                if self.delay and not target.startswith("/__fake__"):
+                    await asyncio.sleep(self.delay)
+                status, headers, body = self.answer(method.upper(), target)
+                writer.write(http_response(status, headers, body))
+                await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError):
+            pass
+        finally:
+            writer.close()
+
+    async def start(self, port: int = 0) -> asyncio.Server:
+        server = await asyncio.start_server(self.handle, "127.0.0.1", port)
+        self.url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+        return server
+
+
+def http_response(status: int, headers: dict[str, str], body: Any) -> bytes:
+    reason = {200: "OK", 204: "No Content", 404: "Not Found"}.get(status, "Status")
+    lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in headers.items())]
+    payload = b""
+    if status != 204:
+        payload = json.dumps(body, separators=(",", ":")).encode()
+        lines += ["Content-Type: application/json", f"Content-Length: {len(payload)}"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + payload
+
+
+def serve_fake(total: int, delay: float) -> None:
+    """The fake in this process until it is ended; prints its URL first."""
+
+    async def run() -> None:
+        fake = FakeKimai(total=total, delay=delay)
+        server = await fake.start()
+        print(fake.url, flush=True)
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(run())
+
+
+class FakeProcess:
+    """A FakeKimai in a process of its own, so it takes no CPU or memory from the measured server."""
+
+    def __init__(self, total: int, delay: float) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--fake-kimai", "--total", str(total), "--delay", str(delay)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.url = self.process.stdout.readline().strip()
+        if not self.url.startswith("http://"):
+            self.stop()
+            raise RuntimeError(f"the fake Kimai did not start (exit {self.process.returncode})")
+
+    def served(self) -> dict:
+        import httpx
+
+        return httpx.get(f"{self.url}/__fake__/served", trust_env=False).json()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(5)
+
+    def __enter__(self) -> FakeProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+# ---------------------------------------------------------------------------------------------- measurements
+
+
+class ToolFailed(Exception):
+    """A tool answered with an error: printed in the table instead of a number."""
+
+
+def text_of(result: Any) -> str:
+    return " ".join(getattr(c, "text", "") for c in result.content).strip()
+
+
+async def call_ok(client: Any, tool: str, args: dict, progress: Callable[..., Awaitable[None]] | None = None) -> Any:
+    import anyio
+
+    with anyio.fail_after(CALL_TIMEOUT):
+        result = await client.call_tool(tool, args, progress_callback=progress)
+    if result.is_error:
+        raise ToolFailed(f"{tool} {args.get('action', '')}: {text_of(result)[:300]}")
+    return result
+
+
+def stdio(kimai_url: str, cwd: str, args: Sequence[str] = ("-m", "kimai_tools")) -> Any:
+    from scripts.demo import server_params
+
+    return server_params(kimai_url, "bench-token", cwd, args=args)
+
+
+async def startup_seconds(params: Any) -> float:
+    """Spawn to `initialize` answered (the legacy handshake Claude Desktop does)."""
+    import anyio
+    from mcp import Client
+
+    with anyio.fail_after(START_TIMEOUT):
+        start = time.perf_counter()
+        async with Client(params, mode="legacy"):
+            return time.perf_counter() - start
+
+
+async def measure_startup(cwd: str) -> Row:
+    ours_params = stdio("http://kimai.invalid", cwd)  # never contacted: start-up needs no Kimai
+    minimal_params = stdio("http://kimai.invalid", cwd, args=("-c", MINIMAL_SERVER))
+    await startup_seconds(ours_params)  # warms the file cache: not counted
+    await startup_seconds(minimal_params)
+    ours: list[float] = []
+    minimal: list[float] = []
+    for run in range(STARTUP_RUNS):
+        order = [(ours_params, ours), (minimal_params, minimal)]
+        for params, into in order if run % 2 == 0 else reversed(order):
+            into.append(await startup_seconds(params))
+    o, m = median(ours), median(minimal)
+    return Row(
+        f"start-up, spawn -> initialize (median of {STARTUP_RUNS})",
+        f"{seconds(o)} ({o / m:.2f}x)",
+        f"{seconds(m)} minimal MCPServer",
+        f"<= {STARTUP_BUDGET}x ({seconds(m * STARTUP_BUDGET)})",
+        o <= STARTUP_BUDGET * m,
+    )
+
+
+async def tools_list_row(cwd: str) -> Row:
+    from mcp import Client
+
+    from scripts.demo import tools_list_bytes
+
+    async with Client(stdio("http://kimai.invalid", cwd), mode="legacy") as client:
+        tools = (await client.list_tools()).tools
+    size = tools_list_bytes(tools)
+    return Row(
+        f"tools/list, {len(tools)} tools (compact JSON)",
+        f"{size:,} B",
+        f"{ORIGINAL_TOOLS_LIST:,} B original server",
+        f"< {TOOLS_LIST_BUDGET:,} B",
+        size < TOOLS_LIST_BUDGET,
+    )
+
+
+async def measure_batch_and_overhead(cwd: str) -> list[Row]:
+    from mcp import Client
+
+    rows = []
+    with FakeProcess(total=1_000, delay=KIMAI_DELAY) as fake:
+        async with Client(stdio(fake.url, cwd), mode="legacy") as client:
+            rows += await attempt("timesheet batch_delete, 100 ids", batch_row, client)
+            rows += await attempt("timesheet get, overhead over the generated client", overhead_row, client, fake.url)
+    rows += await attempt("MCP call over stdio, minimal server", round_trip_row, cwd)
+    return rows
+
+
+async def round_trip_row(cwd: str) -> Row:
+    """The SDK's own share of the overhead: one tool call to the minimal server, which does nothing."""
+    from mcp import Client
+
+    async with Client(stdio("http://kimai.invalid", cwd, args=("-c", MINIMAL_SERVER)), mode="legacy") as client:
+        await call_ok(client, "echo", {"text": "warm-up"})
+        times = []
+        for _ in range(OVERHEAD_CALLS):
+            start = time.perf_counter()
+            await call_ok(client, "echo", {"text": "ping"})
+            times.append(time.perf_counter() - start)
+    return Row(
+        f"MCP call over stdio, minimal server's echo (median of {OVERHEAD_CALLS})",
+        seconds(median(times)),
+        "- (the SDK's share of the overhead)",
+        "-",
+        None,
+    )
+
+
+async def batch_row(client: Any) -> Row:
+    ids = list(range(1, BATCH_IDS + 1))
+    times = []
+    for _ in range(BATCH_RUNS):
+        start = time.perf_counter()
+        await call_ok(client, "timesheet", {"action": "batch_delete", "ids": ids})
+        times.append(time.perf_counter() - start)
+    ideal = BATCH_IDS / CONCURRENCY * KIMAI_DELAY
+    took = median(times)
+    return Row(
+        f"timesheet batch_delete, {BATCH_IDS} ids (median of {BATCH_RUNS})",
+        seconds(took),
+        f"{seconds(ideal)} ideal ({CONCURRENCY} at a time x {KIMAI_DELAY * 1000:.0f} ms)",
+        f"<= {seconds(BATCH_BUDGET)}",
+        took <= BATCH_BUDGET,
+    )
+
+
+async def overhead_row(client: Any, kimai_url: str) -> Row:
+    from kimai_client import AuthenticatedClient
+    from kimai_client.api.timesheet import get_timesheet
+
+    direct_client = AuthenticatedClient(base_url=kimai_url, token="bench-token", httpx_args={"trust_env": False})
+    ours: list[float] = []
+    direct: list[float] = []
+
+    async def via_server() -> None:
+        await call_ok(client, "timesheet", {"action": "get", "id": 7})
+
+    async def via_client() -> None:
+        response = await get_timesheet.asyncio_detailed(id="7", client=direct_client)
+        if response.status_code != 200:
+            raise ToolFailed(f"the generated client got {response.status_code}")
+
+    await via_server()  # the first call reads Kimai's version and imports the endpoint module
+    await via_client()
+    for run in range(OVERHEAD_CALLS):
+        pair = [(via_server, ours), (via_client, direct)]
+        for measure, into in pair if run % 2 == 0 else reversed(pair):
+            start = time.perf_counter()
+            await measure()
+            into.append(time.perf_counter() - start)
+    await direct_client.get_async_httpx_client().aclose()
+    overhead = median(ours) - median(direct)
+    return Row(
+        f"timesheet get over stdio, overhead (median of {OVERHEAD_CALLS})",
+        f"{seconds(overhead)} ({seconds(median(ours))} per call)",
+        f"{seconds(median(direct))} generated client, direct",
+        f"<= {seconds(OVERHEAD_BUDGET)}",
+        overhead <= OVERHEAD_BUDGET,
+    )
+
+
+STATS_ARGS = {
+    "action": "list",
+    "filters": {
+        "user_scope": "all",
+        "begin": "2025-01-01T00:00:00",
+        "end": "2025-12-31T23:59:59",
+        "calculate_stats": True,
+    },
+}
+
+
+async def stats_once(kimai_url: str, traced: bool) -> float | int:
+    """One statistics call, the server in-process: its seconds, or (traced) the peak bytes it allocated.
+
+    Traced, garbage is collected at each page (progress notification), so the peak is the memory the
+    statistics hold, not how much garbage awaited Python's collector by chance.
+    """
+    from mcp import Client
+
+    from kimai_tools.config import Settings
+    from kimai_tools.server import build_server
+
+    async def collect_garbage(done: float, total: float | None, message: str | None) -> None:
+        gc.collect()
+
+    server = build_server(Settings(url=kimai_url, token="bench-token"))
+    async with Client(server, mode="legacy") as client:
+        await call_ok(client, "config", {"type": "version"})  # connect and read the version first: not measured
+        if not traced:
+            start = time.perf_counter()
+            await call_ok(client, "timesheet", STATS_ARGS)
+            return time.perf_counter() - start
+        gc.collect()
+        gc.freeze()  # what exists now is not the statistics' and need not be scanned at every page
+        tracemalloc.start()
+        try:
+            await call_ok(client, "timesheet", STATS_ARGS, progress=collect_garbage)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            gc.unfreeze()
+
+
+async def measure_stats() -> list[Row]:
+    small, large = STATS_SIZES
+    times: dict[int, float] = {}
+    peaks: dict[int, int] = {}
+    served: dict[int, int] = {}
+    for total in STATS_SIZES:
+        with FakeProcess(total=total, delay=0.0) as fake:
+            if total == small:
+                await stats_once(fake.url, traced=False)  # imports the endpoint and model modules: not measured
+            fake.served()
+            times[total] = median([await stats_once(fake.url, traced=False) for _ in range(STATS_RUNS)])
+            served[total] = fake.served()["records"] // STATS_RUNS
+            peaks[total] = int(await stats_once(fake.url, traced=True))
+    note = "" if served[large] >= large else f"; only {served[large]:,} records were read per call"
+    return [
+        Row(
+            f"statistics time, {large:,} timesheets (median of {STATS_RUNS}){note}",
+            f"{seconds(times[large])} ({times[large] / times[small]:.1f}x)",
+            f"{seconds(times[small])} over {small:,}",
+            "- (grows with the records)",
+            None,
+        ),
+        Row(
+            f"statistics peak memory, {large:,} timesheets (tracemalloc)",
+            megabytes(peaks[large]),
+            f"{megabytes(peaks[small])} over {small:,}",
+            f"<= {MEMORY_NOISE}x the {small:,} one",
+            peaks[large] <= MEMORY_NOISE * peaks[small] and served[large] >= large,
+        ),
+    ]
+
+
+async def attempt(metric: str, measure: Callable[..., Awaitable[Row | list[Row]]], *args: Any) -> list[Row]:
+    """The measurement's rows, or a FAIL row naming what went wrong (a tool error, a crash, a timeout)."""
+    try:
+        measured = await measure(*args)
+    except Exception as exc:  # noqa: BLE001  (one failed measurement must not stop the others)
+        reason = str(exc) if isinstance(exc, ToolFailed) else f"{type(exc).__name__}: {exc}"
+        return [Row(metric, "not measured", reason[:160], "", False)]
+    return measured if isinstance(measured, list) else [measured]
+
+
+async def bench() -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="kimai-bench-") as cwd:  # no stray .env changes the settings
+        print(f"start-up: {STARTUP_RUNS} runs of each server, alternating ...", flush=True)
+        rows += await attempt("start-up, spawn -> initialize", measure_startup, cwd)
+        rows += await attempt("tools/list", tools_list_row, cwd)
+        print(f"batch and overhead: fake Kimai answering after {KIMAI_DELAY * 1000:.0f} ms ...", flush=True)
+        rows += await attempt("batch and overhead", measure_batch_and_overhead, cwd)
+    print(f"statistics: {' and '.join(f'{n:,}' for n in STATS_SIZES)} timesheets ...", flush=True)
+    rows += await attempt("statistics over 50,000 timesheets", measure_stats)
+    return rows
+
+
+def summary(rows: Sequence[Row]) -> str:
+    judged = [r for r in rows if r.passed is not None]
+    failed = [r.metric for r in judged if not r.passed]
+    if not failed:
+        return f"All {len(judged)} budgets met."
+    return f"FAIL: {len(failed)} of {len(judged)} budgets missed: {'; '.join(failed)}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fake-kimai", action="store_true", help="only serve a fake Kimai (used by the bench)")
+    parser.add_argument("--total", type=int, default=1_000)
+    parser.add_argument("--delay", type=float, default=0.0)
+    options = parser.parse_args()
+    if options.fake_kimai:
+        serve_fake(options.total, options.delay)
+        return 0
+    start = time.perf_counter()
+    rows = asyncio.run(bench())
+    print()
+    print(format_table(rows))
+    print("\n" + summary(rows))
+    print(f"(bench took {time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
