@@ -15,8 +15,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import httpx
-
 from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable, from_response, network_error
 
 
@@ -190,7 +188,7 @@ async def call(
         kwargs["body"] = build_body(op, body)
     try:
         response = await module.asyncio_detailed(client=session.client, **kwargs)
-    except httpx.TransportError as exc:
+    except _transport_errors() as exc:
         raise network_error(exc, session.settings.url, session.settings.timeout) from None
     status = int(response.status_code)
     headers = {k.lower(): v for k, v in response.headers.items()}
@@ -212,8 +210,14 @@ async def call(
     return Reply(data, status, headers)
 
 
+def _transport_errors() -> type[Exception]:
+    import httpx  # imported on the first call, not at start-up
+
+    return httpx.TransportError
+
+
 def _retried_after_drop(response) -> bool:
-    from kimai_tools.session import RETRIED_HEADER
+    from kimai_tools.transport import RETRIED_HEADER
 
     return response.headers.get(RETRIED_HEADER) == "1"
 

@@ -6,9 +6,8 @@ import functools
 import importlib
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from mcp.server.mcpserver import MCPServer
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
@@ -16,6 +15,9 @@ from kimai_tools import __version__
 from kimai_tools.config import Settings
 from kimai_tools.session import Session
 from kimai_tools.tools.base import App, app_of
+
+if TYPE_CHECKING:
+    import httpx
 
 TOOLS = (
     "entity", "timesheet", "timer", "rate", "team_access", "absence",

@@ -16,7 +16,8 @@ import pytest
 from kimai_tools import __version__
 from kimai_tools.errors import KimaiError
 from kimai_tools.operations import call
-from kimai_tools.session import MAX_RETRY_AFTER, RETRIED_HEADER, RetryTransport, Session, retry_after, tls_verify
+from kimai_tools.session import Session, tls_verify
+from kimai_tools.transport import MAX_RETRY_AFTER, RETRIED_HEADER, RetryTransport, retry_after
 from tests.conftest import TOKEN, settings_for
 from tests.support.fake import FakeKimai, json_response, replay
 
@@ -48,7 +49,7 @@ def waits(monkeypatch) -> list[float]:
     async def sleep(seconds):
         seen.append(seconds)
 
-    monkeypatch.setattr("kimai_tools.session.anyio", SimpleNamespace(sleep=sleep))
+    monkeypatch.setattr("kimai_tools.transport.anyio", SimpleNamespace(sleep=sleep))
     return seen
 
 
