@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import os
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
         mcp.tool(name=name, title=module.TITLE, annotations=annotations)(with_version_note(getattr(module, name)))
         tool = mcp._tool_manager.get_tool(name)
         tool.parameters = slim_schema(tool.parameters)
+        tool.description = inspect.cleandoc(tool.description)  # docstring indentation is bytes the model reads
         if settings.read_only and module.WRITES:
             drop_actions(tool.parameters, module.WRITES)
     return mcp
