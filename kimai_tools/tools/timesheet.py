@@ -99,7 +99,8 @@ async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, *
     if not records:
         head = "No timesheets match." if page == 1 else f"Page {page} is empty: {total} timesheets match."
     else:
-        head = f"{total} timesheets match; page {page} of {pages} ({len(records)} shown):"
+        matches = "1 timesheet matches" if total == 1 else f"{total} timesheets match"
+        head = f"{matches}; page {page} of {pages} ({len(records)} shown):"
     lines = [head, *(ts.timesheet_line(r) for r in records)]
     data: dict[str, Any] = {"total": total, "page": page, "pages": pages, "size": size}
     if page < pages:
