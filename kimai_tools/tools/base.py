@@ -38,16 +38,13 @@ def app_of(ctx: Context) -> App:
 Handler = Callable[..., Awaitable[CallToolResult]]
 
 
-def dispatch(tool: str, action: str, handlers: dict[str, Handler | None], writes: Iterable[str], app: App) -> Handler:
+def dispatch(tool: str, action: str, handlers: dict[str, Handler], writes: Iterable[str], app: App) -> Handler:
     """The handler of `action`, or a clear refusal naming what is allowed."""
     if action not in handlers:
         raise ArgumentError(f"Unknown action {action!r} for {tool}. Valid: {', '.join(handlers)}.")
     if app.settings.read_only and action in set(writes):
         raise ArgumentError(f"{tool} {action} changes data; this server runs read-only.")
-    handler = handlers[action]
-    if handler is None:
-        raise ArgumentError(f"{tool} {action} is not implemented yet.")
-    return handler
+    return handlers[action]
 
 
 def need(value: Any, name: str, action: str) -> Any:
