@@ -55,9 +55,14 @@ def local_datetime(value: Any, name: str, *, day_end: bool = False, date_alone: 
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+LOOKUP_TYPES = {"project", "activity", "customer", "user"}
+
+
 def as_id(value: Any, name: str) -> int:
     if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
-        raise ArgumentError(f"`{name}` must be an id (a positive number), got {value!r}.")
+        kind = name.rstrip("s").removesuffix("[]")
+        lookup = f"; find it with entity list (type {kind}, filters.term)" if kind in LOOKUP_TYPES else ""
+        raise ArgumentError(f"`{name}` must be an id (a positive number), got {value!r}{lookup}.")
     number = int(value)
     if number <= 0:
         raise ArgumentError(f"`{name}` must be a positive number, got {number}.")
