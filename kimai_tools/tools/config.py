@@ -5,6 +5,7 @@ from typing import Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
+from kimai_tools.errors import KimaiError
 from kimai_tools.render import compact, result
 from kimai_tools.tools.base import app_of
 
@@ -24,9 +25,14 @@ async def config(type: Literal["timesheet", "colors", "plugins", "version", "all
     """Kimai settings: timesheet rules (tracking mode, rounding, limits), colour palette, plugins, version."""
     app = app_of(ctx)
     wanted = list(READS) if type == "all" else [type]
-    data = {}
+    data, refused = {}, {}
     for name in wanted:
-        data[name] = (await app.call(READS[name])).data
+        try:
+            data[name] = (await app.call(READS[name])).data
+        except KimaiError as exc:
+            if type != "all" or exc.status is None:
+                raise
+            refused[name] = str(exc)  # e.g. only a super admin may list plugins: the other parts still answer
     if "version" in data:
         from kimai_tools.versions import describe
 
@@ -34,7 +40,8 @@ async def config(type: Literal["timesheet", "colors", "plugins", "version", "all
     lines = []
     for name, value in compact(data).items():
         lines.append(f"{name}: {render_value(value)}")
-    return result("\n".join(lines), data)
+    lines += [f"{name}: not read. {why}" for name, why in refused.items()]
+    return result("\n".join(lines), {**data, "not_read": refused} if refused else data)
 
 
 def render_value(value) -> str:

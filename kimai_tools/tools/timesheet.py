@@ -1,6 +1,7 @@
 """timesheet: list (with statistics), read, record, change and delete time records."""
 
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
@@ -79,9 +80,22 @@ async def scope_note(app: App, scope: str) -> str | None:
     )
 
 
+async def modified_after_in_utc(app: App, query: dict) -> str | None:
+    """Kimai compares modified_after with change stamps it stores in UTC: the caller's local time is converted."""
+    if "modified_after" not in query:
+        return None
+    try:
+        zone = ZoneInfo((await app.current_user()).get("timezone") or "UTC")
+    except (KimaiError, KeyError, ValueError, TypeError):  # no user, or a zone this Python does not know
+        return "Note: your time zone could not be read, so modified_after was sent as UTC."
+    query["modified_after"] = ts.local_to_utc(query["modified_after"], zone)
+    return None
+
+
 async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
     query, scope, stats = ts.list_query(filters)
-    note = await scope_note(app, scope)
+    notes = [n for n in (await scope_note(app, scope), await modified_after_in_utc(app, query)) if n]
+    note = "\n".join(notes) or None
     if stats:
         return await statistics(app, ctx, query, note)
     page, size = query.get("page", 1), query.get("size", PAGE_SIZE)

@@ -406,3 +406,11 @@ async def test_statistics_keep_the_pages_read_when_a_later_page_fails():
     assert result.structured_content["totals"]["entries"] == 500
     assert "Partial result: page 2 of 3 could not be read" in text(result)
     assert text(result).startswith("Statistics over the first 500 of 1100 matching timesheets:")
+
+
+async def test_modified_after_is_sent_in_utc_as_kimai_stores_change_stamps():
+    # susan works in America/New_York: 08:00 there on 23 Nov is 13:00 UTC
+    kimai = kimai_with(PLAIN_USER).on("GET", "/api/timesheets", replay("139-get_get_timesheets"))
+    result = await call(kimai, {"action": "list", "filters": {"modified_after": "2026-11-23T08:00:00"}})
+    assert not result.is_error, text(result)
+    assert kimai.sent("GET", "/api/timesheets")[0].url.params["modified_after"] == "2026-11-23T13:00:00"
