@@ -1,5 +1,5 @@
 # kimai-tools: every target installs what it needs on first use (.venv, node_modules).
-PYTHON ?= python3
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -20,8 +20,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# make exits 2 whatever pytest's code: "no tests collected" (5) is said here, where the code is still known
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here." >&2; fi; exit $$status
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kimai_tools scripts tests

@@ -96,8 +96,10 @@ def load_settings(
         )
     assert final_url and final_token
     final_url = final_url.strip()
-    if not final_url.startswith(("http://", "https://")):
+    if not final_url.lower().startswith(("http://", "https://")):
         raise ConfigError(f"KIMAI_URL must start with http:// or https://, got {final_url!r}.")
+    if "@" in final_url.split("/")[2]:  # the URL is shown in messages; httpx would also replace the token by it
+        raise ConfigError("KIMAI_URL must not hold a user name or password: Kimai's API takes only the API token.")
     read_only = read_only or (pick(None, "KIMAI_READ_ONLY") or "").lower() in ("1", "true", "yes")
     return Settings(
         url=kimai_root(final_url),

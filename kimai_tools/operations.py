@@ -186,34 +186,87 @@ async def call(
         kwargs[op["query"][name]] = _plain(value)
     if body is not None:
         kwargs["body"] = build_body(op, body)
-    try:
-        response = await module.asyncio_detailed(client=session.client, **kwargs)
-    except _transport_errors() as exc:
-        raise network_error(exc, session.settings.url, session.settings.timeout) from None
-    status = int(response.status_code)
+    response = await _send(session, module._get_kwargs(**kwargs))
+    status = response.status_code
     headers = {k.lower(): v for k, v in response.headers.items()}
+    if 300 <= status < 400:
+        raise redirected(key, status, headers.get("location", ""))
     if status >= 400:
         retried = key.startswith("DELETE ") and status == 404 and _retried_after_drop(response)
         if retried:
             return Reply(None, status, headers, already_done=True)
         raise await _error(session, key, op, status, response.content, body)
-    parsed = response.parsed
-    if parsed is None and response.content:
-        try:
-            data = json.loads(response.content)
-        except ValueError:
-            data = None
-    elif isinstance(parsed, list):
-        data = [p.to_dict() if hasattr(p, "to_dict") else p for p in parsed]
-    else:
-        data = parsed.to_dict() if hasattr(parsed, "to_dict") else parsed
-    return Reply(data, status, headers)
+    return Reply(_data(module, session.client, response, key), status, headers)
 
 
-def _transport_errors() -> type[Exception]:
+async def _send(session, request: dict[str, Any]):
+    """The generated request sent as is: its status and body are read here, so no answer can raise past a ToolError."""
     import httpx  # imported on the first call, not at start-up
 
-    return httpx.TransportError
+    try:
+        return await session.client.get_async_httpx_client().request(**request)
+    except httpx.TransportError as exc:
+        raise network_error(exc, session.settings.url, session.settings.timeout) from None
+    except httpx.HTTPError as exc:  # a body its Content-Encoding does not describe, and the like
+        raise KimaiError(f"Kimai's answer could not be read ({type(exc).__name__}: {exc}).") from None
+
+
+def _data(module, client, response, key: str) -> Any:
+    """The body as plain JSON through the generated model; Kimai's own JSON where the model cannot read it."""
+    if not response.content:
+        return None
+    try:
+        parsed = module._parse_response(client=client, response=response)
+    except (ValueError, TypeError, KeyError, AttributeError):  # not JSON, or the real Kimai differs from its document
+        parsed = None
+    if parsed is None:
+        shape = _shape(module)
+        try:
+            raw = json.loads(response.content)
+        except ValueError:  # UnicodeDecodeError included
+            if shape is None and not _login_page(response):  # a document it leaves open: an invoice file, say
+                return None
+            raise not_json(key, response) from None
+        if shape is not None and isinstance(raw, list) != (shape == "list"):
+            wanted = "a list" if shape == "list" else "an object"
+            message = f"Kimai answered {key} with {type(raw).__name__} JSON where its document has {wanted}."
+            raise KimaiError(message, response.status_code)
+        return raw
+    if isinstance(parsed, list):
+        return [p.to_dict() if hasattr(p, "to_dict") else p for p in parsed]
+    return parsed.to_dict() if hasattr(parsed, "to_dict") else parsed
+
+
+def _shape(module) -> str | None:
+    """`list` or `object` as the generated parser reads the answer; None where its document leaves it open."""
+    import inspect
+
+    annotation = str(inspect.signature(module._parse_response).return_annotation)
+    return None if "Any" in annotation else "list" if annotation.startswith("list[") else "object"
+
+
+def _login_page(response) -> bool:
+    return "html" in response.headers.get("content-type", "") and b"login" in response.content[:20000].lower()
+
+
+def not_json(key: str, response) -> KimaiError:
+    kind = response.headers.get("content-type", "").split(";")[0] or "no content type"
+    why = (
+        "a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
+        if _login_page(response)
+        else "check that KIMAI_URL is Kimai's own address, with its path (e.g. https://host/kimai)"
+    )
+    return KimaiError(f"Kimai answered {key} with a body that is not JSON ({kind}); {why}.", response.status_code)
+
+
+def redirected(key: str, status: int, location: str) -> KimaiError:
+    """Kimai's API never redirects: a redirect comes from a proxy, a login, or an http:// URL of an https:// site."""
+    target = location.split("?")[0]
+    if "login" in target.lower() or "sso" in target.lower() or "auth" in target.lower():
+        why = "to a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
+    else:
+        why = f"to {target or 'another address'}: set KIMAI_URL to the address Kimai answers at"
+    return KimaiError(f"Kimai answered {key} with a redirect ({status}) {why}.", status)
 
 
 def _retried_after_drop(response) -> bool:

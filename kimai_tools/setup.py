@@ -105,15 +105,15 @@ def write_claude_config(path: Path, entry: dict, now: datetime | None = None) ->
             backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
             counter += 1
         shutil.copy2(path, backup)
+        os.chmod(backup, 0o600)  # the old file may hold this or another server's secrets
     config.setdefault("mcpServers", {})["kimai"] = entry
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     # the file holds the API token: readable by its owner only
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a leftover .partial keeps its own mode through O_TRUNC
     with os.fdopen(descriptor, "w", encoding="utf-8") as out:
         out.write(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
-    if backup is not None:
-        shutil.copymode(backup, partial)
     os.replace(partial, path)
     return backup
 

@@ -98,6 +98,27 @@ def test_a_url_without_scheme_is_refused():
         load_settings(environ={"KIMAI_URL": "kimai.example.com", "KIMAI_API_TOKEN": "t"})
 
 
+def test_a_url_with_a_password_is_refused_without_repeating_it(tmp_path):
+    environ = {"KIMAI_URL": "https://anna:pr0xy-secret@kimai.example/", "KIMAI_API_TOKEN": "t"}
+    with pytest.raises(ConfigError, match="must not hold a user name or password") as caught:
+        load_settings(environ=environ, dotenv=tmp_path / "none.env")
+    assert "pr0xy-secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "root"),
+    [
+        ("  https://host.example/kimai/api/ \t", "https://host.example/kimai"),
+        ("http://[2001:db8::1]:8001/", "http://[2001:db8::1]:8001"),
+        ("https://kimai.example/apis", "https://kimai.example/apis"),
+        ("HTTPS://Kimai.example", "HTTPS://Kimai.example"),
+    ],
+)
+def test_the_url_keeps_its_path_prefix_and_loses_api_and_spaces(given, root, tmp_path):
+    settings = load_settings(environ={"KIMAI_URL": given, "KIMAI_API_TOKEN": "t"}, dotenv=tmp_path / "none.env")
+    assert settings.url == root
+
+
 def test_read_only_from_the_environment():
     environ = {"KIMAI_URL": "https://k", "KIMAI_API_TOKEN": "t", "KIMAI_READ_ONLY": "true"}
     assert load_settings(environ=environ).read_only is True

@@ -91,3 +91,81 @@ def test_network_errors_are_one_sentence():
 
     error = network_error(httpx.ConnectError("refused"), "https://kimai.example", 30)
     assert str(error).startswith("Cannot reach Kimai at https://kimai.example")
+
+
+def _session_answering(path: str, response: httpx.Response) -> Session:
+    kimai = FakeKimai().on("GET", path, lambda r: response)
+    return Session(settings_for("http://kimai.test"), transport=kimai.transport)
+
+
+async def test_a_login_page_answered_with_200_is_a_kimai_error_naming_the_proxy():
+    page = httpx.Response(200, content=b"<html><form action='/login'>Sign in</form></html>",
+                          headers={"Content-Type": "text/html; charset=UTF-8"})  # fmt: skip
+    with pytest.raises(KimaiError, match=r"not JSON \(text/html\); a login page"):
+        await call(_session_answering("/api/users/me", page), "GET /api/users/me")
+
+
+async def test_a_redirect_to_a_login_page_is_an_error_not_an_empty_success():
+    redirect = httpx.Response(302, headers={"Location": "https://sso.example/auth/login?next=/api/users/me"})
+    with pytest.raises(KimaiError, match=r"redirect \(302\) to a login page") as caught:
+        await call(_session_answering("/api/users/me", redirect), "GET /api/users/me")
+    assert caught.value.status == 302
+
+
+async def test_a_redirect_elsewhere_names_the_address():
+    redirect = httpx.Response(301, headers={"Location": "https://kimai.test/api/users/me"})
+    with pytest.raises(KimaiError, match=r"redirect \(301\) to https://kimai.test/api/users/me: set KIMAI_URL"):
+        await call(_session_answering("/api/users/me", redirect), "GET /api/users/me")
+
+
+async def test_a_proxy_status_outside_the_http_standard_is_a_kimai_error():
+    cloudflare = httpx.Response(522, content=b"<html>Connection timed out</html>")
+    with pytest.raises(KimaiError, match="refused GET /api/projects/{id} with 522") as caught:
+        await call(_session_answering("/api/projects/1", cloudflare), "GET /api/projects/{id}", path={"id": 1})
+    assert caught.value.status == 522
+
+
+async def test_a_body_not_matching_its_content_encoding_is_a_kimai_error():
+    garbled = httpx.Response(200, stream=httpx.ByteStream(b'{"id": 1}'), headers={"Content-Encoding": "gzip"})
+    with pytest.raises(KimaiError, match="answer could not be read"):
+        await call(_session_answering("/api/users/me", garbled), "GET /api/users/me")
+
+
+@pytest.mark.parametrize(
+    "key, path, body, wanted",
+    [
+        ("GET /api/users/me", "/api/users/me", [1, 2], "an object"),
+        ("GET /api/timesheets", "/api/timesheets", {"a": 1}, "a list"),
+    ],
+)
+async def test_json_of_the_wrong_shape_is_a_kimai_error(key, path, body, wanted):
+    with pytest.raises(KimaiError, match=f"where its document has {wanted}") as caught:
+        await call(_session_answering(path, json_response(body)), key)
+    assert caught.value.status == 200  # Kimai answered: not the "unreachable" a version check stops at
+
+
+async def test_an_object_the_model_cannot_read_is_passed_on_as_kimais_json():
+    odd = {"id": 3, "alias": "x", "title": None, "unexpected": {"nested": True}}
+    reply = await call(_session_answering("/api/users/me", json_response(odd)), "GET /api/users/me")
+    assert reply.data["unexpected"] == {"nested": True} and reply.data["id"] == 3
+
+
+async def test_a_kimai_under_a_path_prefix_is_called_under_that_prefix():
+    kimai = FakeKimai().on("GET", "/kimai/api/users/me", lambda r: json_response({"id": 1, "username": "anna"}))
+    session = Session(settings_for("http://kimai.test/kimai"), transport=kimai.transport)
+    reply = await call(session, "GET /api/users/me", check_version=False)
+    assert reply.data["username"] == "anna"
+    assert [r.url.path for r in kimai.requests] == ["/kimai/api/users/me"]
+
+
+async def test_a_version_answer_of_the_wrong_shape_blocks_nothing():
+    session = _session_answering("/api/version", json_response(["2.31.0"]))
+    assert await session.version() is None
+
+
+async def test_a_text_answer_where_the_document_leaves_the_body_open_is_no_error():
+    text = httpx.Response(200, content=b"deleted", headers={"Content-Type": "text/plain"})
+    kimai = FakeKimai().on("DELETE", "/api/tags/{id}", lambda r: text)
+    session = Session(settings_for("http://kimai.test"), transport=kimai.transport)
+    reply = await call(session, "DELETE /api/tags/{id}", path={"id": 1})
+    assert reply.status == 200 and reply.data is None

@@ -84,6 +84,20 @@ def test_a_new_config_is_readable_by_its_owner_only(kimai_url, claude_config):
     assert stat.S_IMODE(claude_config.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_a_world_readable_config_and_its_backup_become_owner_only(kimai_url, claude_config):
+    claude_config.parent.mkdir(parents=True)
+    claude_config.write_text(json.dumps({"mcpServers": {"kimai": {"env": {"KIMAI_API_TOKEN": "old-secret"}}}}))
+    claude_config.chmod(0o644)
+    claude_config.with_name(claude_config.name + ".partial").touch(mode=0o644)  # left by an interrupted run
+
+    assert run_setup(kimai_url, TOKEN, "true").exit_code == 0
+
+    (backup,) = claude_config.parent.glob("claude_desktop_config.json.*.bak")
+    assert stat.S_IMODE(claude_config.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
 def test_setup_keeps_other_servers_and_a_timestamped_backup(kimai_url, claude_config):
     claude_config.parent.mkdir(parents=True)
     old = {"mcpServers": {"files": {"command": "npx", "args": ["fs"]}, "kimai": {"command": "old"}}, "theme": "dark"}
