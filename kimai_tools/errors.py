@@ -50,10 +50,15 @@ def field_errors(errors: Any, prefix: str = "") -> list[str]:
     """Kimai's nested form errors flattened to `field: message`."""
     out: list[str] = []
     if isinstance(errors, dict):
-        for message in errors.get("errors", []):
+        messages = errors.get("errors") or []
+        for message in [messages] if isinstance(messages, str) else messages:
             out.append(f"{prefix}: {message}" if prefix else str(message))
-        children = errors.get("children", {})
-        items = children.items() if isinstance(children, dict) else enumerate(children)
+        children = errors.get("children") or {}
+        items = (
+            children.items()
+            if isinstance(children, dict)
+            else enumerate(children if isinstance(children, list) else [])
+        )
         for name, child in items:
             out.extend(field_errors(child, f"{prefix}.{name}" if prefix else str(name)))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -128,12 +129,13 @@ def _convert(value: Any, kind: str) -> Any:
     if kind == "number":
         if isinstance(value, bool):
             return _WRONG
-        if isinstance(value, int | float):
-            return value
         try:
-            return float(value) if isinstance(value, str) else _WRONG
+            number = float(value) if isinstance(value, str) else value
         except ValueError:
             return _WRONG
+        if not isinstance(number, int | float) or not math.isfinite(number):  # JSON has no NaN or infinity
+            return _WRONG
+        return number
     if kind == "boolean":
         if isinstance(value, bool):
             return value

@@ -76,7 +76,8 @@ class Session:
                 if exc.status is None:  # unreachable: that is the answer the caller needs
                     raise
                 log.info("could not read Kimai's version: %s", exc.status)  # an unreadable version blocks nothing
-                return None
+                if exc.status >= 500 or exc.status == 429:  # passing trouble: ask again next time
+                    return None
             self._version_read = True
         return self._version
 

@@ -159,3 +159,9 @@ def test_network_errors_are_one_sentence():
     assert "Cannot reach Kimai at https://kimai.example" in str(refused)
     assert "KIMAI_SSL_VERIFY" in str(tls) and "not trusted" in str(tls)
     assert all(e.status is None for e in (timeout, refused, tls))
+
+
+def test_form_errors_given_as_a_plain_string_stay_one_message():
+    from kimai_tools.errors import field_errors
+
+    assert field_errors({"errors": "Invalid form", "children": []}) == ["Invalid form"]

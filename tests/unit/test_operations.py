@@ -169,3 +169,18 @@ async def test_a_text_answer_where_the_document_leaves_the_body_open_is_no_error
     session = Session(settings_for("http://kimai.test"), transport=kimai.transport)
     reply = await call(session, "DELETE /api/tags/{id}", path={"id": 1})
     assert reply.status == 200 and reply.data is None
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", float("nan"), float("-inf")])
+def test_numbers_that_json_cannot_carry_are_refused(value):
+    with pytest.raises(ArgumentError, match="data.hourlyRate must be a number"):
+        typed({"hourlyRate": value}, entry("POST /api/timesheets")["fields"], "data")
+
+
+async def test_a_version_refused_by_kimai_is_asked_once():
+    kimai = FakeKimai().on("GET", "/api/version", json_response({"code": 403, "message": "Forbidden"}, 403))
+    kimai.on("GET", "/api/timesheets/{id}", replay("049-post_post_timesheet"))
+    session = Session(settings_for("http://kimai.test"), transport=kimai.transport)
+    for _ in range(3):
+        await call(session, "GET /api/timesheets/{id}", path={"id": 1})
+    assert len(kimai.sent("GET", "/api/version")) == 1
