@@ -76,7 +76,9 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
             outcomes.append({**field, "ok": True})
         except KimaiError as exc:
             if exc.status is None:  # Kimai unreachable: the other fields would fail the same way
-                raise
+                done = [o["name"] for o in outcomes if o["ok"]]
+                already = f" Already set before that: {', '.join(done)}." if done else ""
+                raise KimaiError(f"{str(exc).rstrip('.')}; stopped at field {field['name']}.{already}") from None
             statuses.add(exc.status)
             reason = not_registered(entity, entity_id, field["name"]) if exc.status == 404 else str(exc).rstrip(".")
             outcomes.append({**field, "ok": False, "reason": reason})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support.fake import FakeKimai, call_tool, replay, text
+from tests.support.fake import FakeKimai, call_tool, json_response, replay, text
 
 pytestmark = pytest.mark.anyio
 
@@ -93,3 +93,21 @@ async def test_unknown_invoice_custom_fields_get_the_same_hint():
     result = await call(kimai, update("invoice", 1, [{"name": "po_number", "value": "PO-1"}]))
     assert result.is_error
     assert "No custom field set on invoice 1" in text(result) and "registered for invoices" in text(result)
+
+
+async def test_kimai_unreachable_half_way_names_the_fields_already_set():
+    import httpx
+
+    calls = []
+
+    def answer(request):
+        calls.append(request)
+        if len(calls) > 1:
+            raise httpx.ConnectError("refused", request=request)
+        return json_response({"id": 1})
+
+    kimai = FakeKimai().on("PATCH", "/api/timesheets/{id}/meta", answer)
+    fields = [{"name": "ticket", "value": "A-1"}, {"name": "cost", "value": "5"}]
+    result = await call(kimai, {"entity": "timesheet", "entity_id": 1, "action": "update", "data": fields})
+    assert result.is_error
+    assert "stopped at field cost" in text(result) and "Already set before that: ticket" in text(result)
