@@ -207,7 +207,7 @@ def render() -> str:
             "✓: works with that Kimai. *needs Kimai ≥ X*: that Kimai lacks the endpoint; the tool says so instead",
             "of calling it. *WorkContract plugin*: works where the (commercial) plugin is installed. *overlay route*:",
             "an endpoint of a Kimai release newer than every pinned document, declared by the project's overlay.",
-            "`tests/matrix` proves every cell against a mock of each pinned document from 2.31 on.",
+            "`tests/matrix` proves every cell against a mock of each pinned document from 2.25 on.",
             "",
             *actions_table(),
             "",

@@ -1,4 +1,4 @@
-"""The tools keep working when the client is regenerated for each pinned Kimai version from 2.31 on.
+"""The tools keep working when the client is regenerated for each pinned Kimai version from 2.25 on.
 
 Per pinned document: `scripts/regen.py --spec X --out TMP`, then tests/matrix/_version_checks.py in a subprocess
 whose `kimai_client` is TMP's, against a Prism mock of TMP/openapi.json, calls every row of kimai_tools/actions.py.
@@ -25,6 +25,7 @@ from tests.support.paths import ROOT
 pytestmark = pytest.mark.slow
 
 SPECS = [
+    "kimai-2.25-2.27.json",
     "kimai-2.31.0-live.json",
     "kimai-2.36-2.39-with-workcontract-plugin.json",
     "kimai-2.41-2.42.json",
