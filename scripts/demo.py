@@ -19,7 +19,7 @@ from mcp import Client, StdioServerParameters
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.prism import PrismMock, PrismStartError, PrismUnavailable, ensure_prism  # noqa: E402
+from scripts.prism import PrismMock, PrismStartError, PrismUnavailable, ensure_prism  # noqa: E402
 
 SPEC = ROOT / "generated" / "openapi.json"
 SESSION_TIMEOUT = 45.0  # seconds: the whole session normally takes a few
