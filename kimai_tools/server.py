@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import logging
 import os
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
@@ -19,6 +21,8 @@ from kimai_tools.tools.base import App, app_of
 
 if TYPE_CHECKING:
     import httpx
+
+log = logging.getLogger("kimai_tools")
 
 TOOLS = (
     "entity", "timesheet", "timer", "rate", "team_access", "absence",
@@ -41,7 +45,7 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
         annotations = module.ANNOTATIONS
         if settings.read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
-        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(with_version_note(getattr(module, name)))
+        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(answered(getattr(module, name)))
         tool = mcp._tool_manager.get_tool(name)
         tool.parameters = slim_schema(tool.parameters)
         tool.description = inspect.cleandoc(tool.description)  # docstring indentation is bytes the model reads
@@ -50,12 +54,17 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
     return mcp
 
 
-def with_version_note(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:
-    """The first answer after connecting says which pinned Kimai version the connected one is closest to."""
+def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:
+    """A tool as the model meets it: a refusal is its own sentence (without the SDK's "Error executing tool"
+    prefix), and the first answer after connecting names the pinned Kimai version closest to the server's."""
 
     @functools.wraps(tool)  # keeps the signature the SDK builds the input schema from
-    async def noted(*args: Any, **kwargs: Any) -> CallToolResult:
-        result = await tool(*args, **kwargs)
+    async def call(*args: Any, **kwargs: Any) -> CallToolResult:
+        try:
+            result = await tool(*args, **kwargs)
+        except ToolError as exc:
+            log.info("%s refused: %s", tool.__name__, exc)
+            return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
         app = app_of(kwargs["ctx"]) if "ctx" in kwargs else None
         if app is not None and not result.is_error and not app.version_noted and app.session.version_known:
             app.version_noted = True
@@ -65,7 +74,7 @@ def with_version_note(tool: Callable[..., Awaitable[CallToolResult]]) -> Callabl
             result.content.append(TextContent(type="text", text=describe(version)))
         return result
 
-    return noted
+    return call
 
 
 def slim_schema(schema: Any) -> Any:

@@ -423,4 +423,4 @@ async def test_without_the_plugin_every_action_says_so_once(arguments):
     assert result.is_error
     text = result.content[0].text
     assert text.count(NO_PLUGIN) == 1, text
-    assert text.split(": ", 1)[1].startswith(NO_PLUGIN)  # after the SDK's "Error executing tool absence"
+    assert text.startswith(NO_PLUGIN)
