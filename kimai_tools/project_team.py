@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from kimai_tools.stats import TimesheetStats
 
-_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?$")
 SHOWN_CANDIDATES = 25
-
-
-def period_bound(value: Any, name: str, *, end: bool) -> str:
-    """A local `YYYY-MM-DDTHH:MM:SS` for Kimai's query; a date alone is the start (or, for `end`, the last second)."""
-    match = _MOMENT.match(value.strip()) if isinstance(value, str) else None
-    if match is None:
-        raise ValueError(
-            f"`{name}` must be a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM:SS, no offset): {value!r}."
-        )
-    day, minutes, seconds = match.groups()
-    moment = f"{day}T{minutes}{seconds or ':00'}" if minutes else f"{day}T{'23:59:59' if end else '00:00:00'}"
-    try:
-        datetime.fromisoformat(moment)
-    except ValueError:
-        raise ValueError(f"`{name}` is not a real date or time: {value!r}.") from None
-    return moment
 
 
 def choose_project(name: str, projects: list[dict]) -> dict | None:

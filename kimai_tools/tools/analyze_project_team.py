@@ -5,11 +5,11 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
+from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.project_team import (
     ProjectTeamStats,
     choose_project,
-    period_bound,
     project_facts,
     project_ref,
     render_analysis,
@@ -110,10 +110,7 @@ async def analyze_project_team(
     """Hours per user and activity on one project (project_id, or project_name: one match or the candidates) between
     begin and end, over all records. user_scope: self, all (default), specific (+ user), team (+ team)."""
     app = app_of(ctx)
-    try:
-        period = period_bound(begin, "begin", end=False), period_bound(end, "end", end=True)
-    except ValueError as exc:
-        raise ArgumentError(str(exc)) from None
+    period = local_datetime(begin, "begin"), local_datetime(end, "end", day_end=True)
     if period[1] < period[0]:
         raise ArgumentError(f"`end` ({period[1]}) is before `begin` ({period[0]}).")
     scope, number = scope_of(user_scope, user, team)

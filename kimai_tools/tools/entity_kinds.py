@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import ref
 from kimai_tools.tools.base import pick
@@ -88,13 +89,11 @@ def _day_or_time(value: Any, name: str) -> str:
 
 
 def _begin(value: Any, name: str) -> str:
-    text = _day_or_time(value, name)
-    return f"{text}T00:00:00" if DATE.match(text) else text  # Kimai's query wants a date-time, a date alone is a 400
+    return local_datetime(value, f"filters.{name}")  # Kimai's query wants a date-time, a date alone is a 400
 
 
 def _end(value: Any, name: str) -> str:
-    text = _day_or_time(value, name)
-    return f"{text}T23:59:59" if DATE.match(text) else text  # a date alone means up to the end of that day
+    return local_datetime(value, f"filters.{name}", day_end=True)  # a date alone means up to the end of that day
 
 
 def _yes(value: Any, name: str) -> str | None:

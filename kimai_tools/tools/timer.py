@@ -6,6 +6,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools import timesheets as ts
+from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import result
 from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
@@ -77,7 +78,7 @@ async def restart(
     if begin is not None:
         body.setdefault("begin", begin)
     if "begin" in body:
-        body["begin"] = ts.local_datetime(body["begin"], "begin", date_alone=False)
+        body["begin"] = local_datetime(body["begin"], "begin", date_alone=False)
     if "copy" in body:
         copy = body.pop("copy")
         if copy is True or str(copy).lower() in ("all", "true"):
@@ -99,7 +100,7 @@ async def recent(app: App, ctx: Context, size: int | None = None, begin: str | N
     if size is not None:
         query["size"] = ts.as_count(size, "size")
     if begin is not None:
-        query["begin"] = ts.local_datetime(begin, "begin")
+        query["begin"] = local_datetime(begin, "begin")
     records = (await app.call("GET /api/timesheets/recent", query=query)).data or []
     return many("{n} recently used records (start one again with restart id):", "No recent records.", records)
 

@@ -9,6 +9,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools import timesheets as ts
 from kimai_tools.absences import user_name
 from kimai_tools.batch import Unchanged, run_batch
+from kimai_tools.dates import local_to_utc
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
 from kimai_tools.stats import TimesheetStats
@@ -88,7 +89,7 @@ async def modified_after_in_utc(app: App, query: dict) -> str | None:
         zone = ZoneInfo((await app.current_user()).get("timezone") or "UTC")
     except (KimaiError, KeyError, ValueError, TypeError):  # no user, or a zone this Python does not know
         return "Note: your time zone could not be read, so modified_after was sent as UTC."
-    query["modified_after"] = ts.local_to_utc(query["modified_after"], zone)
+    query["modified_after"] = local_to_utc(query["modified_after"], zone)
     return None
 
 

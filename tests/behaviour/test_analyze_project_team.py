@@ -194,7 +194,10 @@ async def test_a_failing_later_page_gives_a_partial_result_that_says_so():
 @pytest.mark.parametrize(
     "arguments, complaint",
     [
-        ({"project_id": 1, "begin": "01.11.2026", "end": "2026-11-30"}, "`begin` must be a date (YYYY-MM-DD)"),
+        (
+            {"project_id": 1, "begin": "01.11.2026", "end": "2026-11-30"},
+            "`begin` must be a local date-time like 2024-08-03T09:00:00 or a date alone",
+        ),
         ({"project_id": 1, "begin": "2026-11-30", "end": "2026-11-01"}, "is before `begin`"),
         ({"project_id": 1, **PERIOD, "user_scope": "all", "user": 2}, '`user` goes with user_scope "specific"'),
         ({"project_id": 1, **PERIOD, "user_scope": "team"}, 'user_scope "team" needs `team`'),

@@ -137,7 +137,10 @@ async def test_invoice_page_past_the_end_is_an_answer_not_an_error():
         ({"type": "team", "filters": {"term": "x"}}, "Teams take no filters"),
         ({"type": "project", "filters": {"visible": "sometimes"}}, 'filters.visible must be true, false or "both"'),
         ({"type": "invoice", "filters": {"status": "open"}}, "filters.status must be one of new, pending, paid"),
-        ({"type": "project", "filters": {"begin": "01.05.2026"}}, "filters.begin must be YYYY-MM-DD"),
+        (
+            {"type": "project", "filters": {"begin": "01.05.2026"}},
+            "`filters.begin` must be a local date-time like 2024-08-03T09:00:00 or a date alone",
+        ),
     ],
 )
 async def test_a_wrong_filter_is_refused_and_nothing_is_sent(arguments, message):

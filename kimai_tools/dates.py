@@ -1,0 +1,43 @@
+"""Kimai's local dates and times: what the model may write, turned into what Kimai's queries and forms take."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from kimai_tools.errors import ArgumentError
+
+_LOCAL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})$")
+
+
+def local_datetime(value: Any, name: str, *, day_end: bool = False, date_alone: bool = True) -> str:
+    """`YYYY-MM-DDTHH:MM:SS` from a local date-time ("2024-08-03 09:00" too); a date alone is the day's first
+    second, or with `day_end` its last. Anything else is refused before Kimai sees it."""
+    text = value.strip() if isinstance(value, str) else ""
+    match = _LOCAL.match(text)
+    if match is None:
+        example = "2024-08-03T09:00:00" + (" or a date alone, 2024-08-03" if date_alone else "")
+        if _OFFSET.match(text):
+            raise ArgumentError(
+                f"`{name}` must be local time without an offset (Kimai reads it in the user's time zone), "
+                f"e.g. {text[:19].replace(' ', 'T')}; got {value!r}."
+            )
+        raise ArgumentError(f"`{name}` must be a local date-time like {example}; got {value!r}.")
+    year, month, day, hour, minute, second = match.groups()
+    if hour is None:
+        if not date_alone:
+            raise ArgumentError(f"`{name}` needs a time of day, e.g. {text}T09:00:00.")
+        hour, minute, second = ("23", "59", "59") if day_end else ("0", "0", "0")
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError as exc:
+        raise ArgumentError(f"`{name}` is not a valid date-time ({exc}): {value!r}.") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def local_to_utc(local: str, zone: tzinfo) -> str:
+    """A local `YYYY-MM-DDTHH:MM:SS` of `zone` as the same moment in UTC, in the same form."""
+    moment = datetime.strptime(local, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=zone)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
