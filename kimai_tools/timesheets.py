@@ -9,7 +9,7 @@ from typing import Any
 from kimai_tools.absences import user_name
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
-from kimai_tools.tools.base import pick
+from kimai_tools.tools.base import as_id, pick
 
 FILTERS = (
     "user_scope", "user", "users", "project", "projects", "activity", "activities", "customer", "customers",
@@ -26,20 +26,6 @@ MAX_SIZE = 500  # Kimai's largest page
 PRIVILEGED = {"ROLE_TEAMLEAD", "ROLE_ADMIN", "ROLE_SUPER_ADMIN"}
 
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
-
-
-LOOKUP_TYPES = {"project", "activity", "customer", "user"}
-
-
-def as_id(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
-        kind = name.rstrip("s").removesuffix("[]")
-        lookup = f"; find it with entity list (type {kind}, filters.term)" if kind in LOOKUP_TYPES else ""
-        raise ArgumentError(f"`{name}` must be an id (a positive number), got {value!r}{lookup}.")
-    number = int(value)
-    if number <= 0:
-        raise ArgumentError(f"`{name}` must be a positive number, got {number}.")
-    return number
 
 
 def as_ids(value: Any, name: str) -> list[int]:

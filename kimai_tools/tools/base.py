@@ -53,15 +53,24 @@ def need(value: Any, name: str, action: str) -> Any:
     return value
 
 
-def need_id(value: Any, name: str = "id", action: str = "this action") -> int:
-    value = need(value, name, action)
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ArgumentError(f"`{name}` must be a number, got {value!r}.") from None
+# the records a model may name where Kimai wants an id, by the argument's name: it is told how to find the id
+LOOKUP_TYPES = {"project": "project", "projects": "project", "activity": "activity", "activities": "activity",
+                "customer": "customer", "customers": "customer", "user": "user", "users": "user"}  # fmt: skip
+
+
+def as_id(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
+        kind = LOOKUP_TYPES.get(name.rsplit(".", 1)[-1].removesuffix("[]"))
+        lookup = f"; find it with entity list (type {kind}, filters.term)" if kind else ""
+        raise ArgumentError(f"`{name}` must be a number (an id), got {value!r}{lookup}.")
+    number = int(value)
     if number <= 0:
         raise ArgumentError(f"`{name}` must be a positive number, got {number}.")
     return number
+
+
+def need_id(value: Any, name: str = "id", action: str = "this action") -> int:
+    return as_id(need(value, name, action), name)
 
 
 def pick(mapping: dict | None, allowed: Iterable[str], what: str = "filters") -> dict:

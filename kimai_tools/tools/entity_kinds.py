@@ -13,7 +13,7 @@ from typing import Any
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import ref
-from kimai_tools.tools.base import pick
+from kimai_tools.tools.base import as_id, pick
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
@@ -31,7 +31,7 @@ def _positive(value: Any, name: str, what: str = "number") -> str:
 
 
 def _id(value: Any, name: str) -> str:
-    return _positive(value, name, "id")
+    return str(as_id(value, f"filters.{name}"))
 
 
 def _ids(value: Any, name: str) -> list[str]:

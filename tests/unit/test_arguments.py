@@ -1,4 +1,4 @@
-"""The one parser of Kimai's local dates that every tool uses."""
+"""The argument checks every tool shares: Kimai's local dates and ids."""
 
 from zoneinfo import ZoneInfo
 
@@ -43,3 +43,19 @@ def test_a_date_alone_is_refused_where_a_time_is_needed():
 
 def test_local_time_in_new_york_is_five_hours_behind_utc_in_november():
     assert local_to_utc("2026-11-23T08:00:00", ZoneInfo("America/New_York")) == "2026-11-23T13:00:00"
+
+
+@pytest.mark.parametrize("name", ["project", "filters.projects", "data.activity", "users[]"])
+def test_a_name_where_an_id_belongs_says_how_to_find_the_id(name):
+    from kimai_tools.tools.base import as_id
+
+    with pytest.raises(ArgumentError, match=r"must be a number \(an id\).*find it with entity list"):
+        as_id("Website", name)
+
+
+@pytest.mark.parametrize("value", [True, 0, -3, "3.5", None])
+def test_ids_are_positive_whole_numbers(value):
+    from kimai_tools.tools.base import as_id
+
+    with pytest.raises(ArgumentError):
+        as_id(value, "id")
