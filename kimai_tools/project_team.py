@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kimai_tools.stats import TimesheetStats
+from kimai_tools.stats import TimesheetStats, totals_line
 
 SHOWN_CANDIDATES = 25
 
@@ -99,15 +99,8 @@ def _table(rows: list[dict], total_hours: float) -> list[str]:
 def render_analysis(head: str, result: Mapping[str, Any], idle: list[str] = ()) -> str:
     """A header, the totals, then aligned tables by user and by activity, and the user × activity breakdown."""
     totals = result["totals"]
-    line = f"{_h(totals['hours'])} in {totals['entries']} entries"
-    if totals["working_days"]:
-        line += f" on {totals['working_days']} days"
-    if totals["billable_share"] is not None:
-        line += f"; billable {_h(totals['billable_hours'])} ({totals['billable_share']:.0%})"
-    if totals["running"]:
-        line += f"; {totals['running']} running (not counted in hours)"
     lines = [f"Partial result: {result['partial_reason']}"] if result["partial"] else []
-    lines.append(f"{head}: {line}.")
+    lines.append(f"{head}: {totals_line(totals)}.")
     if result["by_user"]:
         lines += ["By user:", *_table(result["by_user"], totals["hours"])]
         lines += ["By activity:", *_table(result["by_activity"], totals["hours"])]

@@ -109,10 +109,8 @@ class TimesheetStats:
         return render_timesheet_stats(self.result(partial_reason), top=top)
 
 
-def render_timesheet_stats(result: Mapping[str, Any], *, top: int = 5) -> str:
-    """Totals line, then the `top` rows of each breakdown; days only when there are few of them."""
-    lines = [f"Partial result: {result['partial_reason']}"] if result["partial"] else []
-    t = result["totals"]
+def totals_line(t: Mapping[str, Any]) -> str:
+    """Hours, entries, working days, billable share, running and unreadable records, in one line."""
     line = f"{_h(t['hours'])} in {t['entries']} entries"
     if t["working_days"]:
         line += f" on {t['working_days']} working days ({_h(t['hours_per_working_day'])}/day)"
@@ -122,7 +120,14 @@ def render_timesheet_stats(result: Mapping[str, Any], *, top: int = 5) -> str:
         line += f"; {t['running']} running"
     if t.get("unreadable"):
         line += f"; {t['unreadable']} without a readable duration"
-    lines.append(line + ".")
+    return line
+
+
+def render_timesheet_stats(result: Mapping[str, Any], *, top: int = 5) -> str:
+    """Totals line, then the `top` rows of each breakdown; days only when there are few of them."""
+    lines = [f"Partial result: {result['partial_reason']}"] if result["partial"] else []
+    t = result["totals"]
+    lines.append(totals_line(t) + ".")
     for kind in ("project", "activity", "user"):
         rows = result[f"by_{kind}"]
         if rows:

@@ -70,8 +70,8 @@ async def test_totals_over_three_pages_are_exact_and_each_page_is_reported():
     assert [(done, total) for done, total, _ in progress] == [(1, 3), (2, 3), (3, 3)]
     assert progress[-1][2] == "page 3 of 3: 1101 of 1101 timesheets read"
     assert text(result).startswith(
-        "Website Relaunch (#1, Acme GmbH), 2026-11-01T00:00:00 – 2026-11-30T23:59:59, all users: 550.00 h in 1101 "
-        "entries on 28 days; billable 137.50 h (25%); 1 running (not counted in hours).\nBy user:\n"
+        "Website Relaunch (#1, Acme GmbH), 2026-11-01T00:00:00 – 2026-11-30T23:59:59, all users: 550 h in 1101 "
+        "entries on 28 working days (19.64 h/day); billable 137.5 h (25%); 1 running.\nBy user:\n"
         "  Tom Example (#3)    275.00 h  50%   550 entries  billable 137.50 h\n"
         "  admin (#1)          275.00 h  50%   550 entries  billable 0.00 h\n"
         "By activity:\n"
