@@ -68,30 +68,6 @@ def result(text: str, data: Any = None) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=structured)
 
 
-def listing(
-    noun: str,
-    records: list[dict],
-    extra: tuple[str, ...] = (),
-    total: int | None = None,
-    page: int | None = None,
-    pages: int | None = None,
-    next_hint: str | None = None,
-) -> CallToolResult:
-    """A list result: a header with counts, one line per record, how to get the next page."""
-    total = len(records) if total is None else total
-    head = f"{total} {noun}" + (f", page {page} of {pages}" if page and pages else "")
-    if not records:
-        head = f"No {noun} found." if not page or page == 1 else f"Page {page} is past the end: {total} {noun} in all."
-    lines = [head + (":" if records else "")]
-    lines += [line(r, extra) for r in records]
-    if next_hint and page and pages and page < pages:
-        lines.append(next_hint.format(next=page + 1))
-    data = {"total": total, "items": records}
-    if page:
-        data.update(page=page, pages=pages)
-    return result("\n".join(lines), data)
-
-
 def record(noun: str, data: dict, verb: str = "") -> CallToolResult:
     """One record: a headline, then its fields as compact `key: value` lines."""
     facts = compact(data)
