@@ -12,6 +12,7 @@ from mcp.types import CallToolResult
 from kimai_tools.config import Settings
 from kimai_tools.errors import ArgumentError
 from kimai_tools.operations import Reply, call
+from kimai_tools.render import result
 from kimai_tools.session import Session
 
 
@@ -88,3 +89,20 @@ def pick(mapping: dict | None, allowed: Iterable[str], what: str = "filters") ->
 async def progress(ctx: Context | None, done: int, total: int | None, message: str) -> None:
     if ctx is not None:
         await ctx.report_progress(done, total, message=message)
+
+
+async def past_the_end(
+    app: App, key: str, query: dict, page: int, size: int, note: str | None = None
+) -> CallToolResult:
+    """Kimai answers 404 for a page past the last of a paginated list; one tiny request finds how many records exist."""
+    probe = await app.call(key, query={**query, "page": 1, "size": 1})
+    total = probe.header_int("X-Total-Count") or 0
+    pages = max(1, -(-total // size))
+    text = f"Page {page} is past the end: {total} records in {pages} page{'s' if pages > 1 else ''}."
+    if total:
+        text += f" Ask for filters.page between 1 and {pages}."
+    data = {"total": total, "page": page, "pages": pages, "size": size, "items": []}
+    if note:
+        text += "\n" + note
+        data["note"] = note
+    return result(text, data)

@@ -6,10 +6,10 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.batch import BatchResult, run_batch
-from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.operations import ensure_available
 from kimai_tools.render import compact, ref, result
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, progress
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.entity_kinds import (
     Kind,
     body_for,
@@ -38,6 +38,7 @@ HEADLINE_KEYS = {
     "holiday": {"name", "date", "publicHolidayGroup", "halfDay"},
 }  # fmt: skip
 UI_ONLY = {"apiToken", "initials", "color-safe", "avatar"}
+DEFAULT_PAGE_SIZE = 50  # Kimai's, when `size` is not given
 ALREADY_DONE = "deleted (the connection dropped after Kimai did it; the retry found it gone)"
 
 
@@ -48,10 +49,8 @@ async def list_records(app: App, ctx: Context, *, type: str, filters: Any, **_: 
     try:
         reply = await app.call(kind.key("list"), query=query)
     except KimaiError as exc:
-        # Kimai answers a page past the end with 404, which the invoker reads as a missing route
-        if page > 1 and (exc.status == 404 or isinstance(exc, NotAvailable)):
-            return result(f"Page {page} is past the end of the {kind.plural}; start again at page 1.",
-                          {"total": None, "items": [], "page": page})  # fmt: skip
+        if page > 1 and exc.status == 404:  # only invoices paginate: a page past the last is a 404
+            return await past_the_end(app, kind.key("list"), query, page, int(query.get("size", DEFAULT_PAGE_SIZE)))
         raise
     records = [r for r in reply.data or [] if isinstance(r, dict)]
     total = reply.header_int("X-Total-Count") or len(records)

@@ -13,7 +13,7 @@ from kimai_tools.dates import local_to_utc
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
 from kimai_tools.stats import TimesheetStats
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, progress
+from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
 
 TITLE = "Kimai timesheets"
 WRITES = {"create", "update", "delete", "duplicate", "export_toggle", "meta_update", "batch_delete", "batch_export"}
@@ -105,7 +105,7 @@ async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, *
     except KimaiError as exc:
         if exc.status != 404 or page == 1:
             raise
-        return await past_the_end(app, query, page, size, note)
+        return await past_the_end(app, "GET /api/timesheets", query, page, size, note)
     records = reply.data or []
     total = reply.header_int("X-Total-Count")
     pages = reply.header_int("X-Total-Pages")
@@ -126,21 +126,6 @@ async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, *
         data["note"] = note
     data["items"] = [ts.slim(r) for r in records]
     return result("\n".join(lines), data)
-
-
-async def past_the_end(app: App, query: dict, page: int, size: int, note: str | None) -> CallToolResult:
-    """Kimai answers 404 for a page past the last; one tiny request finds how many records there are."""
-    probe = await app.call("GET /api/timesheets", query={**query, "page": 1, "size": 1})
-    total = probe.header_int("X-Total-Count") or 0
-    pages = max(1, -(-total // size))
-    text = f"Page {page} is past the end: {total} records in {pages} page{'s' if pages > 1 else ''}."
-    if total:
-        text += f" Ask for filters.page between 1 and {pages}."
-    data = {"total": total, "page": page, "pages": pages, "size": size, "items": []}
-    if note:
-        text += "\n" + note
-        data["note"] = note
-    return result(text, data)
 
 
 async def statistics(app: App, ctx: Context, query: dict, note: str | None) -> CallToolResult:

@@ -130,6 +130,14 @@ async def test_invoice_page_past_the_end_is_an_answer_not_an_error():
     assert "Page 3 is past the end" in text(result)
 
 
+async def test_invoice_page_past_the_end_says_how_many_pages_there_are():
+    invoices = recorded("148-get_get_invoices")["response"]["json_body"] * 60
+    kimai = kimai_with().on("GET", "/api/invoices", lambda r: paginate(invoices, r))
+    result = await call(kimai, {"type": "invoice", "action": "list", "filters": {"page": 9, "size": 50}})
+    assert not result.is_error
+    assert text(result).startswith(f"Page 9 is past the end: {len(invoices)} records in 3 pages.")
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
