@@ -9,7 +9,7 @@ from typing import Any
 from kimai_tools.absences import user_name
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
-from kimai_tools.tools.base import as_id, pick
+from kimai_tools.tools.base import as_flag, as_id, pick
 
 FILTERS = (
     "user_scope", "user", "users", "project", "projects", "activity", "activities", "customer", "customers",
@@ -40,15 +40,6 @@ def as_names(value: Any, name: str) -> list[str]:
     if items is None or not all(isinstance(i, str | int) for i in items):
         raise ArgumentError(f"`{name}` must be a list of names or a comma-separated string, got {value!r}.")
     return [str(i).strip() for i in items if str(i).strip()]
-
-
-def as_flag(value: Any, name: str) -> str:
-    """Kimai's 0/1 for a yes/no filter."""
-    words = {"true": "1", "yes": "1", "1": "1", "false": "0", "no": "0", "0": "0"}
-    flag = words.get(str(value).strip().lower()) if isinstance(value, bool | int | str) else None
-    if flag is None:
-        raise ArgumentError(f"`{name}` must be true or false, got {value!r}.")
-    return flag
 
 
 def as_bool(value: Any, name: str) -> bool:

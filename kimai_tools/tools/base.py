@@ -70,6 +70,15 @@ def as_id(value: Any, name: str) -> int:
     return number
 
 
+def as_flag(value: Any, name: str) -> str:
+    """Kimai's 0/1 for a yes/no filter."""
+    words = {"true": "1", "yes": "1", "1": "1", "false": "0", "no": "0", "0": "0"}
+    flag = words.get(str(value).strip().lower()) if isinstance(value, bool | int | str) else None
+    if flag is None:
+        raise ArgumentError(f"`{name}` must be true or false, got {value!r}.")
+    return flag
+
+
 def need_id(value: Any, name: str = "id", action: str = "this action") -> int:
     return as_id(need(value, name, action), name)
 

@@ -13,7 +13,7 @@ from typing import Any
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import ref
-from kimai_tools.tools.base import as_id, pick
+from kimai_tools.tools.base import as_flag, as_id, pick
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
@@ -50,12 +50,7 @@ def _visible(value: Any, name: str) -> str:
 
 
 def _flag(value: Any, name: str) -> str:
-    key = value.strip().lower() if isinstance(value, str) else value
-    if key in (True, 1, "1", "true", "yes"):
-        return "1"
-    if key in (False, 0, "0", "false", "no"):
-        return "0"
-    raise ArgumentError(f"filters.{name} must be true or false, got {value!r}.")
+    return as_flag(value, f"filters.{name}")
 
 
 def _order(value: Any, name: str) -> str:
