@@ -37,9 +37,10 @@ class ArgumentError(ToolError):
 
 
 class KimaiError(ToolError):
-    def __init__(self, message: str, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None, fields: dict[str, list[str]] | None = None):
         super().__init__(message)
         self.status = status
+        self.fields = fields or {}  # Kimai's form errors by field name: what a caller may correct and send again
 
 
 class NotAvailable(KimaiError):
@@ -80,7 +81,11 @@ def from_response(status: int, content: bytes, key: str, sent: dict | None = Non
     hint = _hint(status, key, body, sent)
     if hint:
         parts.append(hint)
-    return KimaiError(". ".join(p.rstrip(".") for p in parts) + ".", status)
+    by_field: dict[str, list[str]] = {}
+    for error in fields:
+        name, _, text = error.partition(": ")
+        by_field.setdefault(name, []).append(text)
+    return KimaiError(". ".join(p.rstrip(".") for p in parts) + ".", status, by_field)
 
 
 def _phrase(status: int) -> str:
