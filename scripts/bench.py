@@ -2,7 +2,8 @@
 
 * start-up: spawn to `initialize` answered, `python -m kimai_tools` vs. a one-tool MCPServer (MINIMAL_SERVER)
 * the size of tools/list
-* against a fake Kimai on 127.0.0.1 (FakeKimai, its own process): a 100-id batch_delete, the overhead of one
+* against a fake Kimai on 127.0.0.1 (FakeKimai, its own process): a 100-id batch_delete, the first call of a fresh
+  session beside the same call warm (and the GET /api/version requests the first one caused), the overhead of one
   `timesheet get` over the generated client, statistics over 50,000 vs. 5,000 timesheets (time, peak memory)
 
 A benchmark, not a test: it exits 0 whatever it measures and prints FAIL where a budget is missed.
@@ -39,6 +40,10 @@ BATCH_RUNS = 3
 BATCH_BUDGET = 0.35  # s
 KIMAI_DELAY = 0.020  # s: the fake's answer time for the batch and overhead parts
 CONCURRENCY = 10
+COLD_RUNS = 5  # spawns, each: initialize, then the cold call, then the warm one
+COLD_IDS = 50
+COLD_BUDGET = 1.25  # × the warm call
+COLD_VERSION_REQUESTS = 1  # GET /api/version from spawn to the end of the cold call
 OVERHEAD_CALLS = 30  # per side, alternating
 OVERHEAD_BUDGET = 0.003  # s
 STATS_SIZES = (5_000, 50_000)
@@ -178,8 +183,8 @@ class FakeKimai:
 
     GET /api/timesheets serves `total` generated records in Kimai's pages; GET/DELETE /api/timesheets/{id}
     answer for any id; version, plugins, users/me and the lists of users, customers, projects and activities
-    answer like Kimai; anything else is Kimai's 404. GET /__fake__/served: requests and records served since the
-    last time it was asked.
+    answer like Kimai; anything else is Kimai's 404. GET /__fake__/served: requests, records and GET /api/version
+    requests served since the last time it was asked.
     """
 
     def __init__(self, total: int = 1_000, delay: float = 0.0, version: str = "2.64.0") -> None:
@@ -189,6 +194,7 @@ class FakeKimai:
         self.url = ""
         self.requests = 0
         self.records = 0
+        self.versions = 0
 
     def answer(self, method: str, target: str) -> tuple[int, dict[str, str], Any]:
         """(status, headers, JSON body or None) for one request."""
@@ -198,9 +204,12 @@ class FakeKimai:
         full = query.get("full") == "true"
         segments = path.split("/")[1:]
         if path == "/__fake__/served":  # and start counting again
-            served, self.requests, self.records = {"requests": self.requests, "records": self.records}, 0, 0
+            served = {"requests": self.requests, "records": self.records, "versions": self.versions}
+            self.requests, self.records, self.versions = 0, 0, 0
             return 200, {}, served
         self.requests += 1
+        if method == "GET" and path == "/api/version":
+            self.versions += 1
         if method == "GET" and path == "/api/timesheets":
             ids, headers = pagination(self.total, int(query.get("page") or 1), int(query.get("size") or 50))
             if ids is None:
@@ -397,8 +406,10 @@ async def measure_batch_and_overhead(cwd: str) -> list[Row]:
 
     rows = []
     with FakeProcess(total=1_000, delay=KIMAI_DELAY) as fake:
+        cold = await attempt("first call of a session vs. warm", measure_cold_call, cwd, fake)  # own spawns
         async with Client(stdio(fake.url, cwd), mode="legacy") as client:
             rows += await attempt("timesheet batch_delete, 100 ids", batch_row, client)
+            rows += cold
             rows += await attempt("timesheet get, overhead over the generated client", overhead_row, client, fake.url)
     rows += await attempt("MCP call over stdio, minimal server", round_trip_row, cwd)
     return rows
@@ -439,6 +450,41 @@ async def batch_row(client: Any) -> Row:
         f"{seconds(ideal)} ideal ({CONCURRENCY} at a time x {KIMAI_DELAY * 1000:.0f} ms)",
         f"<= {seconds(BATCH_BUDGET)}",
         took <= BATCH_BUDGET,
+    )
+
+
+async def measure_cold_call(cwd: str, fake: FakeProcess) -> Row:
+    """Per spawn: initialize, at once a batch_delete (the session's first tool call), then one with other ids."""
+    from mcp import Client
+
+    cold: list[float] = []
+    warm: list[float] = []
+    versions: list[int] = []
+    for _ in range(COLD_RUNS):
+        fake.served()  # counts from the spawn: a version read after initialize is on the first call's account too
+        async with Client(stdio(fake.url, cwd), mode="legacy") as client:
+            cold.append(await timed_batch_delete(client, range(1, COLD_IDS + 1)))
+            versions.append(fake.served()["versions"])
+            warm.append(await timed_batch_delete(client, range(COLD_IDS + 1, 2 * COLD_IDS + 1)))
+    return cold_call_row(cold, warm, versions)
+
+
+async def timed_batch_delete(client: Any, ids: range) -> float:
+    start = time.perf_counter()
+    await call_ok(client, "timesheet", {"action": "batch_delete", "ids": list(ids)})
+    return time.perf_counter() - start
+
+
+def cold_call_row(cold: Sequence[float], warm: Sequence[float], versions: Sequence[int]) -> Row:
+    """The first call of a session beside the same call warm (medians), and the most version reads one caused."""
+    c, w = median(cold), median(warm)
+    most = max(versions)
+    return Row(
+        f"first call of a session, batch_delete {COLD_IDS} ids (median of {len(cold)} spawns)",
+        f"{seconds(c)} ({c / w:.2f}x), {most} GET /api/version",
+        f"{seconds(w)} the same call warm",
+        f"<= {COLD_BUDGET}x ({seconds(w * COLD_BUDGET)}), {COLD_VERSION_REQUESTS} version read",
+        c <= COLD_BUDGET * w and most <= COLD_VERSION_REQUESTS,
     )
 
 
@@ -568,7 +614,7 @@ async def bench() -> list[Row]:
         print(f"start-up: {STARTUP_RUNS} runs of each server, alternating ...", flush=True)
         rows += await attempt("start-up, spawn -> initialize", measure_startup, cwd)
         rows += await attempt("tools/list", tools_list_row, cwd)
-        print(f"batch and overhead: fake Kimai answering after {KIMAI_DELAY * 1000:.0f} ms ...", flush=True)
+        print(f"batch, first call and overhead: fake Kimai answering after {KIMAI_DELAY * 1000:.0f} ms ...", flush=True)
         rows += await attempt("batch and overhead", measure_batch_and_overhead, cwd)
     print(f"statistics: {' and '.join(f'{n:,}' for n in STATS_SIZES)} timesheets ...", flush=True)
     rows += await attempt("statistics over 50,000 timesheets", measure_stats)

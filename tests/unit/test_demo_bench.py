@@ -1,6 +1,7 @@
 """`make demo` runs a session against Prism; `make bench`'s helpers and its fake Kimai behave."""
 
 import asyncio
+import re
 import subprocess
 import sys
 
@@ -8,7 +9,18 @@ import httpx
 import pytest
 
 from kimai_tools.server import TOOLS
-from scripts.bench import FakeKimai, Row, format_table, median, pagination, summary, timesheet_record
+from scripts import bench
+from scripts.bench import (
+    FakeKimai,
+    FakeProcess,
+    Row,
+    cold_call_row,
+    format_table,
+    median,
+    pagination,
+    summary,
+    timesheet_record,
+)
 from tests.support.paths import ROOT
 
 
@@ -58,6 +70,33 @@ def test_summary_names_the_missed_budgets_and_ignores_information_rows():
     assert summary(rows[:1] + rows[2:]) == "All 1 budgets met."
 
 
+def test_first_call_row_compares_medians_and_counts_the_version_reads():
+    row = cold_call_row(cold=[0.40, 0.17, 0.18], warm=[0.16, 0.15, 0.14], versions=[1, 1, 1])
+
+    assert row.passed
+    assert row.ours == "0.180 s (1.20x), 1 GET /api/version"
+    assert row.reference == "0.150 s the same call warm"
+    assert row.budget == "<= 1.25x (0.188 s), 1 version read"
+    assert "median of 3 spawns" in row.metric
+    assert not cold_call_row(cold=[0.38, 0.47, 0.40], warm=[0.145] * 3, versions=[1] * 3).passed
+    # fast enough, but one spawn's first call read the version ten times: the most is shown, and fails
+    many = cold_call_row(cold=[0.15] * 3, warm=[0.15] * 3, versions=[1, 10, 1])
+    assert not many.passed and "10 GET /api/version" in many.ours
+
+
+@pytest.mark.anyio
+async def test_first_call_measurement_spawns_the_server_and_counts_its_version_reads(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "COLD_RUNS", 1)
+    with FakeProcess(total=10, delay=0.0) as fake:
+        row = await bench.measure_cold_call(str(tmp_path), fake)
+
+    assert "median of 1 spawns" in row.metric
+    reads = re.fullmatch(r"\d+\.\d+ (?:m?s) \(\d+\.\d+x\), (\d+) GET /api/version", row.ours)
+    assert reads, row.ours
+    assert int(reads.group(1)) >= 1  # the first call needs the version; the fake saw it asked
+    assert row.reference.endswith("the same call warm")
+
+
 def test_pagination_is_kimais():
     ids, headers = pagination(total=120, page=3, size=50)
 
@@ -89,6 +128,7 @@ async def test_fake_kimai_serves_pages_with_kimais_headers_and_404_past_the_end(
             )
             deleted = await http.delete("/api/timesheets/5")
             version = await http.get("/api/version")
+            await http.get("/api/versions")  # not the version: not counted as one
             served = (await http.get("/__fake__/served")).json()
             served_again = (await http.get("/__fake__/served")).json()
     finally:
@@ -105,5 +145,5 @@ async def test_fake_kimai_serves_pages_with_kimais_headers_and_404_past_the_end(
     assert past.json() == {"code": 404, "message": "Not Found"}
     assert deleted.status_code == 204 and deleted.content == b""
     assert version.json()["version"] == "2.64.0"
-    assert served == {"requests": 6, "records": 120}
-    assert served_again == {"requests": 0, "records": 0}
+    assert served == {"requests": 7, "records": 120, "versions": 1}
+    assert served_again == {"requests": 0, "records": 0, "versions": 0}
