@@ -87,12 +87,11 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def venv_state() -> dict[str, str]:
-    """What says where the venv's editable install points, and the install stamp's time."""
+    """The files that say where the venv's editable install points (a `pip install -e` from the copy rewrites them)."""
     site = sorted(VENV.glob("lib/python*/site-packages"))
     files = [f for s in site for f in sorted(s.glob("__editable__*kimai_tools*"))]
-    state = {str(f): f.read_text() for f in files}
-    state["stamp mtime"] = str(STAMP.stat().st_mtime_ns) if STAMP.exists() else "missing"
-    return state
+    assert files, f"{VENV} has no editable install of kimai-tools"
+    return {str(f): f.read_text() for f in files}
 
 
 def clean_env(**extra: str) -> dict[str, str]:
