@@ -68,30 +68,46 @@ async def ensure_available(session, key: str) -> dict:
     return op
 
 
-def build_body(op: dict, data: Any) -> Any:
-    """The body through the generated model: unknown fields are refused, naming the valid ones."""
+def form_for(op: dict, version: str | None) -> dict:
+    """The body's form as the connected Kimai has it (fields, required fields); the generated one when unknown."""
+    forms = op.get("forms") or []
+    if version and forms:
+        key = version_key(version)
+        return next((f for f in forms if key <= version_key(f["through"])), forms[-1])
+    return {"fields": op.get("fields", {}), "required": op.get("required", [])}
+
+
+def build_body(op: dict, data: Any, version: str | None = None) -> Any:
+    """The body through the generated model: unknown fields are refused, naming the valid ones.
+
+    Known and required fields are those of the connected Kimai's form (`version`), not the generated
+    document's: a create on Kimai 2.31 needs no field that only Kimai 2.63 has.
+    """
     name = op.get("body")
     if name is None:
         return None
+    form = form_for(op, version)
     models = importlib.import_module("kimai_client.models")
     many = name.startswith("list[")
     model = getattr(models, name[5:-1] if many else name)
     items = data if many else [data]
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise ArgumentError(f"data must be {'a list of objects' if many else 'an object'} here.")
+    # a pinned document omits fields gated by role (budgets): the generated model's fields count as known too
+    known = set(form["fields"]) | set(model_fields(model))
     built = []
     for position, item in enumerate(items):
-        item = typed(item, op.get("fields", {}), f"data[{position}]" if many else "data")
+        item = typed(item, {**op.get("fields", {}), **form["fields"]}, f"data[{position}]" if many else "data")
+        unknown = sorted(set(item) - known)
+        if unknown:
+            raise ArgumentError(f"Unknown field(s) {', '.join(unknown)} for this Kimai. Valid fields: "
+                                f"{', '.join(sorted(known))}.")  # fmt: skip
         try:
             instance = model.from_dict(item)
         except (ValueError, TypeError, KeyError) as exc:
             raise ArgumentError(f"data has a value of the wrong form ({exc}).") from None
-        unknown = sorted(instance.additional_properties)
-        if unknown:
-            valid = ", ".join(sorted(k for k in model_fields(model) if k not in unknown))
-            raise ArgumentError(f"Unknown field(s) {', '.join(unknown)} for this Kimai. Valid fields: {valid}.")
         built.append(instance)
-    missing = [f for f in op.get("required", []) if not many and f not in data]
+    missing = [f for f in form["required"] if not many and f not in data]
     if missing:
         raise ArgumentError(f"Missing required field(s): {', '.join(missing)}.")
     return built if many else built[0]
@@ -187,7 +203,7 @@ async def call(
             raise ArgumentError(f"Unknown filter {name!r}. Valid: {', '.join(sorted(op['query']))}.")
         kwargs[op["query"][name]] = _plain(value)
     if body is not None:
-        kwargs["body"] = build_body(op, body)
+        kwargs["body"] = build_body(op, body, await session.version() if check_version else None)
     response = await _send(session, module._get_kwargs(**kwargs))
     status = response.status_code
     headers = {k.lower(): v for k, v in response.headers.items()}

@@ -188,6 +188,7 @@ def build_index(original: dict, normalised: dict, normalised_path: Path) -> dict
                 "required": _required_body_fields(original, endpoint.method, path),
                 "fields": _body_fields(normalised, endpoint.method, path),
             }
+    add_forms(index)
     raw_ops = {f"{m.upper()} {p}": op for m, p, op in operations(normalised)}
     versions = availability()
     for key, entry in versions.items():
@@ -233,6 +234,38 @@ def _required_body_fields(doc: dict, method: str, path: str) -> list[str]:
     if "$ref" in schema:
         schema = doc["components"]["schemas"].get(schema["$ref"].rsplit("/", 1)[-1], {})
     return list(schema.get("required", [])) if method.lower() == "post" else []
+
+
+def add_forms(index: dict) -> None:
+    """Each body's form as every pinned Kimai has it: a create is checked against what the connected Kimai requires.
+
+    `forms` lists, oldest first, the fields and required fields up to the last version of a pin (equal
+    neighbours merged); the entry's own `fields` and `required` are the generated document's.
+    """
+    documents = []
+    for pin in sorted(pins()["pins"], key=lambda p: kimai_version_key(p["kimai"][0])):
+        try:
+            _, _, merged, normalised = prepare(find_spec(pin["file"]))
+        except RegenError:  # a pin whose file is not on this machine: its versions fall to the next form
+            continue
+        documents.append((pin["kimai"][-1], merged, normalised))
+    for key, entry in index.items():
+        if not entry.get("body"):
+            continue
+        method, path = key.split(" ", 1)
+        forms: list[dict] = []
+        for through, merged, normalised in documents:
+            if path not in normalised.get("paths", {}) or method.lower() not in normalised["paths"][path]:
+                continue
+            form = {
+                "fields": _body_fields(normalised, method, path),
+                "required": _required_body_fields(merged, method, path),
+            }
+            if forms and {k: forms[-1][k] for k in form} == form:
+                forms[-1]["through"] = through
+            else:
+                forms.append({"through": through, **form})
+        entry["forms"] = forms
 
 
 def availability() -> dict:

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
-from kimai_tools.operations import build_body, call, entry, typed
+from kimai_tools.operations import build_body, call, entry, form_for, typed
 from kimai_tools.session import Session
 from tests.conftest import settings_for
 from tests.support.fake import FakeKimai, json_response, replay
@@ -184,3 +184,24 @@ async def test_a_version_refused_by_kimai_is_asked_once():
     for _ in range(3):
         await call(session, "GET /api/timesheets/{id}", path={"id": 1})
     assert len(kimai.sent("GET", "/api/version")) == 1
+
+
+def test_a_create_is_checked_against_the_connected_kimais_form():
+    customer = {"name": "Acme", "country": "DE", "currency": "EUR", "timezone": "Europe/Berlin"}
+    op = entry("POST /api/customers")
+    assert build_body(op, customer, "2.31.0").name == "Acme"  # Kimai 2.31's customer has no language
+    with pytest.raises(ArgumentError, match=r"Missing required field\(s\): language"):
+        build_body(op, customer, "2.64.0")
+    with pytest.raises(ArgumentError, match=r"Missing required field\(s\): language"):
+        build_body(op, customer)  # an unknown version: the generated document's form
+
+
+def test_a_field_only_an_older_kimai_has_is_sent_to_it():
+    body = build_body(entry("POST /api/customers"), {"name": "Acme", "country": "DE", "currency": "EUR",
+                                                     "timezone": "UTC", "address": "Main St 1"}, "2.31.0")  # fmt: skip
+    assert body.to_dict()["address"] == "Main St 1"
+
+
+def test_a_kimai_newer_than_every_pin_gets_the_newest_form():
+    op = entry("POST /api/customers")
+    assert form_for(op, "2.99.0") == {k: op["forms"][-1][k] for k in ("fields", "required", "through")}

@@ -73,3 +73,12 @@ def test_index_knows_versions_and_plugins():
     assert index["POST /api/absences"]["required"] == ["comment", "user", "date", "type"]
     assert index["GET /api/timesheets"]["query"]["orderBy"] == "order_by"
     assert index["DELETE /api/teams/{id}/members/{userId}"]["path"] == {"id": "id", "userId": "user_id"}
+
+
+def test_index_has_each_pinned_kimais_form():
+    forms = json.loads((ROOT / "generated/kimai_client/operations.json").read_text())["POST /api/customers"]["forms"]
+    through = [form["through"] for form in forms]
+    assert through == sorted(through, key=lambda v: tuple(map(int, v.split("."))))
+    for_2_31 = next(form for form in forms if tuple(map(int, form["through"].split("."))) >= (2, 31))
+    assert "language" not in for_2_31["required"] and "address" in for_2_31["fields"]
+    assert "language" in forms[-1]["required"]
