@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from kimai_tools.text import shown
+
 MAX_ABSENCE_DAYS = 30  # Kimai refuses a longer absence, and one that spans two calendar years
 GROUP_BY = ("type", "user", "month")
 
@@ -207,7 +209,7 @@ def render_attendance(result: Mapping[str, Any]) -> str:
 
 
 def _line(label: str, names: list[str]) -> str:
-    return f"{label} ({len(names)}): {', '.join(names)}"
+    return f"{label} ({len(names)}): {', '.join(shown(n) for n in names)}"
 
 
 def _absent(entry: Mapping[str, Any]) -> str:

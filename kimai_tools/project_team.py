@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kimai_tools.stats import TimesheetStats, totals_line
+from kimai_tools.text import shown
 
 SHOWN_CANDIDATES = 25
 
@@ -84,7 +85,7 @@ def _h(hours: float) -> str:
 
 def _table(rows: list[dict], total_hours: float) -> list[str]:
     """One aligned line per row: name, hours, share, entries, billable hours."""
-    labels = [f"{row['name']} (#{row['id']})" if row["id"] is not None else row["name"] for row in rows]
+    labels = [f"{shown(row['name'])} (#{row['id']})" if row["id"] is not None else shown(row["name"]) for row in rows]
     width = min(max((len(label) for label in labels), default=0), 32)
     lines = []
     for label, row in zip(labels, rows, strict=True):

@@ -6,6 +6,8 @@ from typing import Any
 
 from mcp.types import CallToolResult, TextContent
 
+from kimai_tools.text import TEXT_LIMIT, shown
+
 # The name-like field of each kind of record, in order of preference.
 NAME_FIELDS = ("name", "title", "alias", "username", "description", "message")
 
@@ -39,13 +41,14 @@ def name_of(record: Any) -> str:
 def ref(record: Any) -> str:
     """`Website (#3)` for an expanded object, `#3` for a bare id."""
     if isinstance(record, dict):
-        return f"{name_of(record)} (#{record.get('id')})" if record.get("id") is not None else name_of(record)
+        name = shown(name_of(record))
+        return f"{name} (#{record.get('id')})" if record.get("id") is not None else name
     return f"#{record}" if record is not None else "-"
 
 
 def line(record: dict, extra: tuple[str, ...] = ()) -> str:
     """`#12 Website` followed by selected facts `key=value`."""
-    parts = [f"#{record.get('id', '?')} {name_of(record)}"]
+    parts = [f"#{record.get('id', '?')} {shown(name_of(record))}"]
     for key in extra:
         value = record.get(key)
         if value is None or value == "" or value == []:
@@ -53,9 +56,11 @@ def line(record: dict, extra: tuple[str, ...] = ()) -> str:
         if isinstance(value, dict):
             value = ref(value)
         elif isinstance(value, list):
-            value = ", ".join(ref(v) if isinstance(v, dict) else str(v) for v in value)
+            value = ", ".join(ref(v) if isinstance(v, dict) else shown(v) for v in value)
         elif isinstance(value, bool):
             value = "yes" if value else "no"
+        else:
+            value = shown(value)
         parts.append(f"{key}={value}")
     return " | ".join(parts)
 
@@ -79,6 +84,8 @@ def record(noun: str, data: dict, verb: str = "") -> CallToolResult:
         if isinstance(value, dict):
             value = ref(value)
         elif isinstance(value, list):
-            value = ", ".join(ref(v) if isinstance(v, dict) else str(v) for v in value)
+            value = ", ".join(ref(v) if isinstance(v, dict) else shown(v) for v in value)
+        else:
+            value = shown(value, TEXT_LIMIT)
         lines.append(f"  {key}: {value}")
     return result("\n".join(lines), facts)

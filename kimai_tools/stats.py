@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kimai_tools.absences import parse_date, user_name
+from kimai_tools.text import shown
 
 Names = Mapping[tuple[str, Any], str]
 
@@ -131,9 +132,9 @@ def render_timesheet_stats(result: Mapping[str, Any], *, top: int = 5) -> str:
     for kind in ("project", "activity", "user"):
         rows = result[f"by_{kind}"]
         if rows:
-            shown = ", ".join(f"{row['name']} {_h(row['hours'])}{_share(row, t)}" for row in rows[:top])
+            named = ", ".join(f"{shown(row['name'])} {_h(row['hours'])}{_share(row, t)}" for row in rows[:top])
             more = f" (+{len(rows) - top} more)" if len(rows) > top else ""
-            lines.append(f"By {kind}: {shown}{more}")
+            lines.append(f"By {kind}: {named}{more}")
     for kind, limit in (("month", 12), ("week", 12), ("day", 14)):
         rows = result[f"by_{kind}"]
         if 1 < len(rows) <= limit:

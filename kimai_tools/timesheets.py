@@ -9,6 +9,7 @@ from typing import Any
 from kimai_tools.absences import user_name
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
+from kimai_tools.text import quoted, shown
 from kimai_tools.tools.base import as_flag, as_id, pick
 
 FILTERS = (
@@ -167,7 +168,7 @@ def span(record: Mapping[str, Any]) -> str:
 
 def _named(value: Any, kind: str) -> str:
     if isinstance(value, Mapping):
-        return str(value.get("name") or f"{kind} #{value.get('id')}")
+        return shown(value["name"]) if value.get("name") else f"{kind} #{value.get('id')}"
     return f"{kind} #{value}" if value is not None else f"no {kind}"
 
 
@@ -177,18 +178,19 @@ def work(record: Mapping[str, Any]) -> str:
     text = _named(project, "project")
     customer = project.get("customer") if isinstance(project, Mapping) else None
     if isinstance(customer, Mapping) and customer.get("name"):
-        text += f" ({customer['name']})"
+        text += f" ({shown(customer['name'])})"
     return f"{text} / {_named(record.get('activity'), 'activity')}"
 
 
 def timesheet_line(record: Mapping[str, Any]) -> str:
-    """`#40 2026-11-24 09:00–10:45 1.75 h | Website (Acme) / Development | admin | Hotfix [urgent]`."""
+    """`#40 2026-11-24 09:00–10:45 1.75 h | Website (Acme) / Development | admin | "Hotfix" [urgent]`."""
     user = record.get("user")
     parts = [f"#{record.get('id', '?')} {span(record)}", work(record)]
-    parts.append(user_name(user) if isinstance(user, Mapping) else f"user #{user}" if user is not None else "")
+    parts.append(shown(user_name(user)) if isinstance(user, Mapping) else f"user #{user}" if user is not None else "")
     description = (record.get("description") or "").strip()
     tags = record.get("tags") or []
-    parts.append((description + (f" [{', '.join(map(str, tags))}]" if tags else "")).strip())
+    said = quoted(description) if description else ""
+    parts.append((said + (f" [{', '.join(shown(t) for t in tags)}]" if tags else "")).strip())
     if record.get("exported"):
         parts.append("exported")
     return " | ".join(p for p in parts if p)

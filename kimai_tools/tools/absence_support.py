@@ -9,6 +9,7 @@ from typing import Any
 
 from kimai_tools.absences import parse_date, user_name
 from kimai_tools.batch import compact_ids
+from kimai_tools.text import shown
 
 PUBLIC_HOLIDAY_GROUP = "public_holiday_group"  # Kimai's user preference naming the user's holiday group
 DEFAULT_GROUP = "default"  # stands for the group Kimai answers without `group`, when it does not name it
@@ -37,7 +38,7 @@ def absence_line(absence: Mapping[str, Any]) -> str:
     parts = [f"#{absence.get('id', '?')} {day} {kind}" + (", half day" if absence.get("halfDay") else "")]
     user = absence.get("user")
     if user is not None:
-        parts.append(f"{user_name(user)} (#{user.get('id')})" if isinstance(user, Mapping) else user_name(user))
+        parts.append(f"{shown(user_name(user))} (#{user.get('id')})" if isinstance(user, Mapping) else user_name(user))
     if absence.get("status"):
         parts.append(str(absence["status"]))
     duration = absence.get("duration")

@@ -8,6 +8,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.absences import user_name
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import result
+from kimai_tools.text import quoted, shown
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick
 
 TITLE = "Kimai comments"
@@ -30,9 +31,7 @@ def comment_facts(comment: dict) -> dict:
 
 def comment_line(facts: dict) -> str:
     """`#5 [pinned] 2026-01-02 10:00 Susan: Billing contact changed`, the message on one line."""
-    message = " ".join(str(facts.get("message") or "").split())
-    if len(message) > SHOWN:
-        message = message[: SHOWN - 1] + "…"
+    message = quoted(facts.get("message") or "", SHOWN)
     parts = [f"#{facts.get('id')}"]
     if facts["pinned"]:
         parts.append("[pinned]")
@@ -40,7 +39,7 @@ def comment_line(facts: dict) -> str:
     if isinstance(when, str) and when:
         parts.append(when[:16].replace("T", " "))
     author = facts.get("created_by")
-    parts.append(f"{author['name']}:" if isinstance(author, dict) else "-")
+    parts.append(f"{shown(author['name'])}:" if isinstance(author, dict) else "-")
     return " ".join(parts) + f" {message}"
 
 

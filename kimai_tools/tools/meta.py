@@ -7,6 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
+from kimai_tools.text import quoted, shown
 from kimai_tools.tools.base import App, app_of, dispatch, need_id
 
 TITLE = "Kimai custom fields"
@@ -85,7 +86,8 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
     done = [o for o in outcomes if o["ok"]]
     lines = [f"Custom fields of {entity} {entity_id}: set {len(done)} of {len(outcomes)}."]
     for o in outcomes:
-        lines.append(f'  {o["name"]} = "{o["value"]}": ' + ("set" if o["ok"] else f"not set. {o['reason']}."))
+        outcome = "set" if o["ok"] else f"not set. {o['reason']}."
+        lines.append(f"  {shown(o['name'])} = {quoted(o['value'])}: {outcome}")
     text = "\n".join(lines)
     if not done:
         raise KimaiError(text, statuses.pop() if len(statuses) == 1 else None)
@@ -101,10 +103,10 @@ async def _update_invoice(app: App, invoice_id: int, fields: list[dict[str, str]
             reason = not_registered("invoice", invoice_id)
             raise KimaiError(f"No custom field set on invoice {invoice_id}. {reason}.", 404) from None
         raise
-    shown = ", ".join(f'{f["name"]} = "{f["value"]}"' for f in fields)
+    said = ", ".join(f"{shown(f['name'])} = {quoted(f['value'])}" for f in fields)
     outcomes = [{**f, "ok": True} for f in fields]
     data = {"entity": "invoice", "entity_id": invoice_id, "set": len(fields), "fields": outcomes}
-    return result(f"Custom fields of invoice {invoice_id}: set {len(fields)}: {shown}.", data)
+    return result(f"Custom fields of invoice {invoice_id}: set {len(fields)}: {said}.", data)
 
 
 HANDLERS: dict[str, Any] = {"update": update}

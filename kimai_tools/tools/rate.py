@@ -8,6 +8,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.absences import user_name
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
+from kimai_tools.text import shown
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id
 
 TITLE = "Kimai rates"
@@ -67,7 +68,7 @@ def rate_line(rate: dict) -> str:
 
 def _who(user: Any) -> str:
     if isinstance(user, dict):
-        return f"{user_name(user)} (#{user.get('id')})"
+        return f"{shown(user_name(user))} (#{user.get('id')})"
     return f"user {user}" if user else "everyone"
 
 

@@ -13,6 +13,7 @@ from kimai_tools.dates import local_to_utc
 from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
 from kimai_tools.stats import TimesheetStats
+from kimai_tools.text import shown
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
 
 TITLE = "Kimai timesheets"
@@ -308,8 +309,11 @@ async def user_guide(app: App, ctx: Context, **_: Any) -> CallToolResult:
         if exc.status != 403:
             raise
         users, seen = [me], "This token sees only its own user"
-    names = [f"#{u.get('id')} {user_name(u)}" for u in users if isinstance(u, dict)]
-    lines = [GUIDE, f"You are #{me.get('id')} {user_name(me)}; roles: {', '.join(me.get('roles') or []) or 'user'}."]
+    names = [f"#{u.get('id')} {shown(user_name(u))}" for u in users if isinstance(u, dict)]
+    lines = [
+        GUIDE,
+        f"You are #{me.get('id')} {shown(user_name(me))}; roles: {', '.join(me.get('roles') or []) or 'user'}.",
+    ]
     lines.append(f"{seen} ({len(names)}): {', '.join(names[:60])}" + (" …" if len(names) > 60 else ""))
     visible = [{"id": u.get("id"), "name": user_name(u)} for u in users if isinstance(u, dict)]
     return result("\n".join(lines), {"me": {"id": me.get("id"), "name": user_name(me)}, "users": visible})

@@ -25,8 +25,8 @@ async def test_list_renders_one_line_per_comment_with_pin_date_and_author():
     assert not result.is_error, text(result)
     assert text(result) == (
         "2 comments on customer 5:\n"
-        "#7 [pinned] 2026-11-24 10:15 Susan Example: Billing contact changed\n"
-        "#8 2026-11-24 10:15 Susan Example: Second line of text"
+        '#7 [pinned] 2026-11-24 10:15 Susan Example: "Billing contact changed"\n'
+        '#8 2026-11-24 10:15 Susan Example: "Second\\nline  of text"'
     )
     assert result.structured_content["comments"][1]["message"] == "Second\nline  of text"
 

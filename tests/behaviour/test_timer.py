@@ -26,7 +26,7 @@ async def test_start_sends_only_the_given_fields_and_no_end():
     ]
     assert text(result) == (
         "Started #40 2026-11-24 05:52– running | Website Relaunch (Acme GmbH) / Development | admin"
-        " | Timer running (admin) [remote]"
+        ' | "Timer running (admin)" [remote]'
     )
 
 
@@ -101,7 +101,7 @@ async def test_active_lists_running_records_with_names():
     assert text(result).splitlines() == [
         "1 running:",
         "#40 2026-11-24 05:52– running | Website Relaunch (Acme GmbH) / Development | admin"
-        " | Timer running (admin) [remote]",
+        ' | "Timer running (admin)" [remote]',
     ]
 
 
