@@ -7,8 +7,9 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.batch import BatchResult, run_batch
 from kimai_tools.errors import ArgumentError, KimaiError
-from kimai_tools.operations import ensure_available
+from kimai_tools.operations import ensure_available, entry, form_for
 from kimai_tools.render import compact, ref, result
+from kimai_tools.text import TEXT_LIMIT, shown
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.entity_kinds import (
     Kind,
@@ -16,6 +17,8 @@ from kimai_tools.tools.entity_kinds import (
     first_of_month,
     kind_for,
     line,
+    nearest_colour,
+    palette_note,
     preference_body,
     query_for,
     title_of,
@@ -74,12 +77,13 @@ async def get_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) ->
 
 async def create_record(app: App, ctx: Context, *, type: str, data: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "create")
-    body, notes = body_for(kind, "create", data)
+    form = form_for(entry(kind.key("create")), await app.session.version())
+    body, notes = body_for(kind, "create", data, form["fields"])
     if type == "team" and not body.get("members"):
         me = await app.current_user()  # Kimai refuses a team without a teamlead
         body["members"] = [{"user": me.get("id"), "teamlead": True}]
         notes.append(f"You ({title_of('user', me)}, #{me.get('id')}) are its teamlead: Kimai needs one.")
-    reply = await app.call(kind.key("create"), body=body)
+    reply = await send_with_palette(app, kind.key("create"), {}, body, notes)
     return show(type, kind, reply.data or {}, headline=f"Created {kind.noun}", fields=list(body), notes=notes)
 
 
@@ -87,8 +91,29 @@ async def update_record(app: App, ctx: Context, *, type: str, id: Any, data: Any
     kind = kind_for(type, "update")
     record_id = need_id(id, action=f"{type} update")
     body, notes = body_for(kind, "update", data)
-    reply = await app.call(kind.key("update"), path={"id": record_id}, body=body)
+    reply = await send_with_palette(app, kind.key("update"), {"id": record_id}, body, notes)
     return show(type, kind, reply.data or {}, headline=f"Updated {kind.noun}", fields=list(body), notes=notes)
+
+
+async def send_with_palette(app: App, key: str, path: dict, body: dict, notes: list[str]):
+    """Send the record; where Kimai takes only its palette's colours (2.31 does), the nearest one is sent instead.
+
+    Kimai refuses the whole form on a colour outside its palette and stores nothing, so sending again is safe.
+    """
+    try:
+        return await app.call(key, path=path, body=body)
+    except KimaiError as exc:
+        wanted = body.get("color")
+        if exc.status != 400 or "color" not in exc.fields or not isinstance(wanted, str):
+            raise
+        palette = (await app.call("GET /api/config/colors")).data
+        chosen = nearest_colour(wanted, palette if isinstance(palette, dict) else {})
+        if chosen is None or chosen[1] == wanted:
+            raise exc from None
+        body["color"] = chosen[1]
+        reply = await app.call(key, path=path, body=body)
+        notes.append(palette_note(wanted, *chosen))
+        return reply
 
 
 async def delete_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
@@ -216,6 +241,8 @@ def show(type: str, kind: Kind, record: dict, headline: str, fields: list[str] |
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, str):
+        return shown(value, TEXT_LIMIT)
     if not isinstance(value, dict):
         return str(value)
     if "teamlead" in value:  # a membership: of a team's member, or of a user's team

@@ -6,13 +6,14 @@ Pure functions only; the calls to Kimai are in `entity.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from kimai_tools.dates import local_datetime
 from kimai_tools.errors import ArgumentError
 from kimai_tools.render import ref
+from kimai_tools.text import shown
 from kimai_tools.tools.base import as_flag, as_id, pick
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -107,6 +108,8 @@ class Kind:
     filters: dict[str, Filter] = field(default_factory=dict)
     list_path: str | None = None
     why_not: dict[str, str] = field(default_factory=dict)  # action -> why this kind lacks it
+    # what Kimai's UI preselects on a new record; its API form reads a missing checkbox as false
+    create_defaults: tuple[str, ...] = ()
 
     def key(self, action: str) -> str:
         return {
@@ -130,24 +133,24 @@ KINDS: dict[str, Kind] = {
         "customer": ("customer", _id), "customers": ("customers[]", _ids), "visible": ("visible", _visible),
         **ORDER, "orderBy": ("orderBy", _choice("id", "name", "customer")), "ignoreDates": ("ignoreDates", _yes),
         "globalActivities": ("globalActivities", _flag), "begin": ("start", _begin), "end": ("end", _end),
-    }),
+    }, create_defaults=("visible", "billable")),
     "activity": Kind("activity", "activities", "/api/activities", ("list", "get", "create", "update", "delete"), {
         "project": ("project", _id), "projects": ("projects[]", _ids), "globals": ("globals", _flag),
         "visible": ("visible", _visible), **ORDER, "orderBy": ("orderBy", _choice("id", "name", "project")),
-    }),
+    }, create_defaults=("visible", "billable")),
     "customer": Kind("customer", "customers", "/api/customers", ("list", "get", "create", "update", "delete"), {
         "visible": ("visible", _visible), **ORDER, "orderBy": ("orderBy", _choice("id", "name")),
         "full": ("full", _yes),
-    }),
+    }, create_defaults=("visible", "billable")),
     "user": Kind("user", "users", "/api/users", ("list", "get", "create", "update"), {
         "visible": ("visible", _visible), **ORDER,
         "orderBy": ("orderBy", _choice("id", "username", "alias", "email")), "full": ("full", _yes),
-    }, why_not={
+    }, create_defaults=("enabled",), why_not={
         "delete": 'Kimai does not delete users: disable one with update data {"enabled": false}.',
     }),
     "team": Kind("team", "teams", "/api/teams", ("list", "get", "create", "update", "delete")),
     "tag": Kind("tag", "tags", "/api/tags", ("list", "create", "delete"), {"name": ("name", _text)},
-                list_path="/api/tags/find", why_not={
+                list_path="/api/tags/find", create_defaults=("visible",), why_not={
         "get": "Kimai has no read of a single tag: use list with filters.name.",
         "update": "Kimai's API cannot change a tag; rename it in Kimai's UI.",
     }),
@@ -209,11 +212,16 @@ def as_date_time(value: Any) -> Any:
     return f"{value}T00:00:00" if isinstance(value, str) and DATE.match(value) else value
 
 
-def body_for(kind: Kind, action: str, data: Any) -> tuple[dict, list[str]]:
-    """The body to send and notes for the answer; Kimai's per-route date quirks are handled here."""
+def body_for(kind: Kind, action: str, data: Any, form_fields: Iterable[str] = ()) -> tuple[dict, list[str]]:
+    """The body to send and notes for the answer; Kimai's per-route date quirks are handled here.
+
+    A create gets the kind's `create_defaults` (true) where the connected Kimai's form has the field.
+    """
     if not isinstance(data, dict) or not data:
         raise ArgumentError(f"{action} needs `data`: an object with the {kind.noun}'s fields.")
     body, notes = dict(data), []
+    if action == "create":
+        body.update({key: True for key in kind.create_defaults if key in form_fields and key not in data})
     if kind.noun == "project":
         # Kimai takes project dates as yyyy-MM-dd on POST but only as yyyy-MM-ddTHH:mm:ss on PATCH
         convert = as_date_time if action == "update" else as_date
@@ -228,6 +236,41 @@ def body_for(kind: Kind, action: str, data: Any) -> tuple[dict, list[str]]:
         body["roles"] = [r for r in body["roles"] if r != "ROLE_USER"]  # Kimai refuses it: every user has it
         notes.append("ROLE_USER was left out of roles: every Kimai user has it.")
     return body, notes
+
+
+HEX_COLOUR = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+
+
+def _rgb(colour: str) -> tuple[int, int, int] | None:
+    match = HEX_COLOUR.match(colour.strip())
+    if not match:
+        return None
+    digits = match[1] if len(match[1]) == 6 else "".join(c * 2 for c in match[1])
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+def nearest_colour(wanted: str, palette: dict[str, str]) -> tuple[str, str] | None:
+    """The palette's (name, colour) nearest to `wanted` by the "redmean" distance, closer to the eye than plain RGB."""
+    target = _rgb(wanted)
+    if target is None:
+        return None
+    best: tuple[float, str, str] | None = None
+    for name, colour in palette.items():
+        rgb = _rgb(colour) if isinstance(colour, str) else None
+        if rgb is None:
+            continue
+        mean = (target[0] + rgb[0]) / 2
+        dr, dg, db = (a - b for a, b in zip(target, rgb, strict=True))
+        distance = (2 + mean / 256) * dr * dr + 4 * dg * dg + (2 + (255 - mean) / 256) * db * db
+        if best is None or distance < best[0]:
+            best = (distance, name, colour)
+    return (best[1], best[2]) if best else None
+
+
+def palette_note(wanted: str, name: str, colour: str) -> str:
+    if _rgb(wanted) == _rgb(colour):
+        return f"Colour {wanted} sent as Kimai's palette spells it: {name} {colour}."
+    return f"This Kimai takes only its palette's colours (config colors): {wanted} became the nearest, {name} {colour}."
 
 
 def _member(value: Any) -> Any:
@@ -273,11 +316,10 @@ def preference_body(preferences: Any) -> list[dict[str, str | None]]:
 
 
 def title_of(type: str, record: dict) -> str:
-    if type == "user":
-        return str(record.get("username") or record.get("alias") or f"#{record.get('id')}")
-    if type == "invoice":
-        return str(record.get("invoiceNumber") or f"#{record.get('id')}")
-    return str(record.get("name") or f"#{record.get('id')}")
+    """The record's name as a listing shows it (see kimai_tools.text)."""
+    field = {"user": "username", "invoice": "invoiceNumber"}.get(type, "name")
+    name = record.get(field) or (record.get("alias") if type == "user" else None)
+    return shown(name) if name else f"#{record.get('id')}"
 
 
 def _yes_no(value: Any) -> str:
@@ -291,12 +333,17 @@ def _parent(record: dict, key: str) -> str | None:
         return ref(value)
     if value is None:
         return None
-    return f"{record['parentTitle']} (#{value})" if record.get("parentTitle") else f"#{value}"
+    return f"{shown(record['parentTitle'])} (#{value})" if record.get("parentTitle") else f"#{value}"
 
 
 def _member_name(member: dict) -> str:
     user = member.get("user")
     return title_of("user", user) if isinstance(user, dict) else f"#{user}"
+
+
+def typed(value: Any) -> Any:
+    """A value someone typed, as a listing shows it; absent stays absent."""
+    return shown(value) if isinstance(value, str) and value else value
 
 
 def facts(type: str, r: dict) -> list[str]:
@@ -308,7 +355,7 @@ def facts(type: str, r: dict) -> list[str]:
 
     if type == "project":
         add("customer", _parent(r, "customer"))
-        add("number", r.get("number"))
+        add("number", typed(r.get("number")))
         add("visible", _yes_no(r.get("visible")) if "visible" in r else None)
         add("billable", _yes_no(r.get("billable")) if "billable" in r else None)
         add("budget", r.get("budget"))
@@ -317,15 +364,15 @@ def facts(type: str, r: dict) -> list[str]:
             add("dates", f"{r.get('start') or '…'}..{r.get('end') or '…'}")
     elif type == "activity":
         out.append(f"project={_parent(r, 'project')}" if r.get("project") else "global")
-        add("number", r.get("number"))
+        add("number", typed(r.get("number")))
         add("visible", "no" if r.get("visible") is False else None)
     elif type == "customer":
-        add("number", r.get("number"))
-        add("currency", r.get("currency"))
+        add("number", typed(r.get("number")))
+        add("currency", typed(r.get("currency")))
         add("visible", _yes_no(r.get("visible")) if "visible" in r else None)
     elif type == "user":
-        add("alias", r.get("alias"))
-        add("title", r.get("title"))
+        add("alias", typed(r.get("alias")))
+        add("title", typed(r.get("title")))
         add("enabled", _yes_no(r.get("enabled")) if "enabled" in r else None)
         add("roles", ", ".join(r.get("roles") or []))
     elif type == "team":
@@ -333,7 +380,8 @@ def facts(type: str, r: dict) -> list[str]:
         add("members", len(members))
         add("teamleads", ", ".join(_member_name(m) for m in members if m.get("teamlead")))
     elif type == "tag":
-        add("color", r.get("color"))
+        colour = r.get("color")
+        add("color", colour if isinstance(colour, str) and HEX_COLOUR.match(colour) else typed(colour))
         add("visible", "no" if r.get("visible") is False else None)
     elif type == "invoice":
         add("customer", ref(r["customer"]) if r.get("customer") is not None else None)
@@ -346,7 +394,7 @@ def facts(type: str, r: dict) -> list[str]:
     elif type == "holiday":
         add("date", str(r.get("date") or "")[:10])
         group = r.get("publicHolidayGroup")
-        add("group", ref(group) if isinstance(group, dict) else group)
+        add("group", ref(group) if isinstance(group, dict) else typed(group))
         add("halfDay", "yes" if r.get("halfDay") else None)
     return out
 
