@@ -57,12 +57,37 @@ def meta_value(value: Any, name: str) -> str:
     raise ArgumentError(f'The value of custom field "{name}" must be text, a number or true/false.')
 
 
-def not_registered(entity: str, entity_id: int, name: str | None = None) -> str:
+def unregistered(entity: str, name: str | None = None) -> str:
     field = f'custom field "{name}" is' if name else "such custom fields are"
     return (
-        f"Kimai answered 404: most likely no {field} registered for {PLURAL[entity]} (a plain Kimai registers "
-        f"none; plugins or invoice settings add them), or {entity} {entity_id} does not exist or is not visible to you"
+        f"no {field} registered for {PLURAL[entity]} (a plain Kimai registers none; plugins or invoice settings "
+        "add them)"
     )
+
+
+def not_registered(entity: str, entity_id: int, name: str | None = None) -> str:
+    return (
+        f"Kimai answered 404: most likely {unregistered(entity, name)}, or {entity} {entity_id} does not exist or "
+        "is not visible to you"
+    )
+
+
+async def record_readable(app: App, entity: str, entity_id: int) -> bool:
+    """Kimai answers 404 alike for a missing record and for a custom field nobody registered: whether this user
+    can read the record tells which."""
+    try:
+        await app.call(f"GET /api/{PLURAL[entity]}/{{id}}", path={"id": entity_id})
+    except KimaiError as exc:
+        if exc.status is None:
+            raise
+        return False
+    return True
+
+
+def why_not_found(entity: str, entity_id: int, name: str, readable: bool) -> str:
+    if readable:
+        return f"Kimai answered 404: {unregistered(entity, name)}; {entity} {entity_id} itself exists"
+    return not_registered(entity, entity_id, name)
 
 
 async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
@@ -70,7 +95,7 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
     fields = meta_fields(data)
     if entity == "invoice":
         return await _update_invoice(app, entity_id, fields)
-    outcomes, statuses = [], set()
+    outcomes, statuses, readable = [], set(), None
     for field in fields:
         try:
             await app.call(f"PATCH /api/{PLURAL[entity]}/{{id}}/meta", path={"id": entity_id}, body=field)
@@ -81,7 +106,10 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
                 already = f" Already set before that: {', '.join(done)}." if done else ""
                 raise KimaiError(f"{str(exc).rstrip('.')}; stopped at field {field['name']}.{already}") from None
             statuses.add(exc.status)
-            reason = not_registered(entity, entity_id, field["name"]) if exc.status == 404 else str(exc).rstrip(".")
+            reason = str(exc).rstrip(".")
+            if exc.status == 404:
+                readable = await record_readable(app, entity, entity_id) if readable is None else readable
+                reason = why_not_found(entity, entity_id, field["name"], readable)
             outcomes.append({**field, "ok": False, "reason": reason})
     done = [o for o in outcomes if o["ok"]]
     lines = [f"Custom fields of {entity} {entity_id}: set {len(done)} of {len(outcomes)}."]

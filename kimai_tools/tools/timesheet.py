@@ -15,6 +15,7 @@ from kimai_tools.render import result
 from kimai_tools.stats import TimesheetStats
 from kimai_tools.text import shown
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
+from kimai_tools.tools.meta import record_readable, why_not_found
 
 TITLE = "Kimai timesheets"
 WRITES = {"create", "update", "delete", "duplicate", "export_toggle", "meta_update", "batch_delete", "batch_export"}
@@ -224,8 +225,11 @@ async def meta_update(
         try:
             reply = await app.call("PATCH /api/timesheets/{id}/meta", path={"id": record_id}, body=body)
         except KimaiError as exc:
+            if exc.status == 404:  # Kimai's answer when no custom field of that name is registered, too
+                readable = await record_readable(app, "timesheet", record_id)
+                exc = KimaiError(why_not_found("timesheet", record_id, body["name"], readable) + ".", 404)
             if not done:
-                raise
+                raise exc from None
             raise KimaiError(
                 f"Set {', '.join(done)} on #{record_id}; then {body['name']} failed: {exc}", exc.status
             ) from None
