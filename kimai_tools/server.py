@@ -7,6 +7,7 @@ import importlib
 import inspect
 import logging
 import os
+import threading
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
-from kimai_tools.session import Session
+from kimai_tools.session import Session, warm_up
 from kimai_tools.tools.base import App, app_of
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ failure says what to change; a "needs Kimai ≥ X" answer means the connected Ki
 def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
     """Nothing here contacts Kimai: the session connects on the first tool call."""
     os.environ.setdefault("PYDANTIC_ERRORS_INCLUDE_URL", "0")  # argument errors name the field, not a web page
-    mcp = MCPServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
+    mcp = MCPServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
+                    middleware=[WarmUpAfterHandshake(settings)])  # fmt: skip
     mcp.kimai_app = App(settings=settings, session=Session(settings, transport=transport))
     for name in TOOLS:
         module = importlib.import_module(f"kimai_tools.tools.{name}")
@@ -52,6 +54,23 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
         if settings.read_only and module.WRITES:
             drop_actions(tool.parameters, module.WRITES)
     return mcp
+
+
+class WarmUpAfterHandshake:
+    """Once the first message of a connection is answered, a thread loads what the first tool call needs
+    (`session.warm_up`), while the model reads the tools: the handshake never waits for it."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.started = False
+
+    async def __call__(self, ctx: Any, call_next: Any) -> Any:
+        try:
+            return await call_next(ctx)
+        finally:
+            if not self.started:
+                self.started = True
+                threading.Thread(target=warm_up, args=(self.settings,), name="kimai-warm-up", daemon=True).start()
 
 
 def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:

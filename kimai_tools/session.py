@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import ssl
+from functools import cache
 from typing import TYPE_CHECKING
+
+import anyio
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
@@ -17,14 +21,39 @@ if TYPE_CHECKING:
 log = logging.getLogger("kimai_tools")
 
 
-def tls_verify(setting: bool | str) -> bool | ssl.SSLContext:
-    """httpx's `verify` for KIMAI_SSL_VERIFY: a CA bundle path becomes an SSL context (httpx deprecates paths)."""
-    if isinstance(setting, bool):
-        return setting
+@cache
+def tls_verify(setting: bool | str) -> ssl.SSLContext:
+    """The SSL context for KIMAI_SSL_VERIFY, made once per setting: loading the CA certificates costs ~20 ms."""
+    if setting is False:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
+    if setting is True:
+        import certifi  # httpx's own CA bundle, as it would load it itself
+
+        return ssl.create_default_context(cafile=certifi.where())
     try:
         return ssl.create_default_context(cafile=setting)
     except OSError as exc:  # ssl.SSLError included: a file that holds no certificate
         raise KimaiError(f"Cannot load the CA bundle {setting} named by KIMAI_SSL_VERIFY ({exc}).") from None
+
+
+def warm_up(settings: Settings) -> None:
+    """What a first tool call would load, loaded ahead (run in a thread after the MCP handshake): the HTTP
+    stack, the generated client with every endpoint module, and the TLS context. It contacts no Kimai."""
+    import httpx  # noqa: F401
+
+    import kimai_tools.transport  # noqa: F401
+    from kimai_tools.operations import index
+
+    for op in index().values():
+        if op.get("module"):
+            importlib.import_module(op["module"])
+    try:
+        tls_verify(settings.ssl_verify)
+    except KimaiError:  # a broken CA bundle is reported by the first call that needs it
+        pass
 
 
 class Session:
@@ -36,6 +65,7 @@ class Session:
         self._client = None
         self._version: str | None = None
         self._version_read = False
+        self._version_lock: anyio.Lock | None = None
         self._plugins: list[str] | None = None
 
     @property
@@ -64,7 +94,18 @@ class Session:
         return self._version_read
 
     async def version(self) -> str | None:
-        """Kimai's version, read once on first need; None when it cannot be read (then actions just try)."""
+        """Kimai's version, read once on first need; None when it cannot be read (then actions just try).
+
+        Single flight: however many calls need it at once (a batch), one request reads it.
+        """
+        if self._version_read:
+            return self._version
+        if self._version_lock is None:
+            self._version_lock = anyio.Lock()
+        async with self._version_lock:
+            return await self._read_version()
+
+    async def _read_version(self) -> str | None:
         if not self._version_read:
             from kimai_tools.operations import call
 

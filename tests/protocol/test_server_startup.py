@@ -56,3 +56,41 @@ async def test_read_only_removes_write_actions_and_refuses_them():
         assert all(t.annotations.read_only_hint for t in tools.values())
         result = await client.call_tool("timesheet", {"action": "delete", "id": 1})
     assert result.is_error and "read-only" in result.content[0].text
+
+
+WARM_UP_PROBE = """
+import sys, threading, time, anyio, httpx
+from mcp import Client
+from kimai_tools.config import Settings
+from kimai_tools.server import build_server
+
+seen = []
+def handler(request):
+    seen.append(request)
+    raise httpx.ConnectError("refused", request=request)
+
+async def main():
+    before = "kimai_client.api.timesheet.delete_timesheet" in sys.modules
+    server = build_server(Settings(url="http://kimai.invalid", token="t"), transport=httpx.MockTransport(handler))
+    async with Client(server, mode=sys.argv[1]) as client:
+        await client.list_tools()
+        for _ in range(200):
+            if not any(t.name == "kimai-warm-up" for t in threading.enumerate()):
+                break
+            time.sleep(0.05)
+    after = "kimai_client.api.timesheet.delete_timesheet" in sys.modules
+    print(before, after, len(seen))
+
+anyio.run(main)
+"""
+
+
+def test_after_the_handshake_a_thread_loads_what_the_first_call_needs_and_contacts_no_kimai(protocol_mode):
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
+
+    probe = subprocess.run([sys.executable, "-c", WARM_UP_PROBE, protocol_mode], cwd=ROOT, capture_output=True,
+                           text=True, timeout=60)  # fmt: skip
+    assert probe.stdout.split() == ["False", "True", "0"], probe.stderr

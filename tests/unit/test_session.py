@@ -222,7 +222,9 @@ async def test_an_unreachable_kimai_is_one_sentence_naming_the_url(waits):
 
 
 def test_tls_verify_values(tmp_path):
-    assert tls_verify(True) is True and tls_verify(False) is False
+    assert tls_verify(True).verify_mode == ssl.CERT_REQUIRED and tls_verify(True).check_hostname
+    assert tls_verify(False).verify_mode == ssl.CERT_NONE
+    assert tls_verify(True) is tls_verify(True)  # the CA certificates are loaded once
     not_pem = tmp_path / "ca.pem"
     not_pem.write_text("hello")
     with pytest.raises(KimaiError, match="Cannot load the CA bundle"):
@@ -294,3 +296,29 @@ async def test_the_ca_bundle_path_makes_the_private_ca_trusted(https_kimai, priv
 
 async def test_ssl_verify_false_skips_the_check(https_kimai):
     assert await version_over_tls(https_kimai, False) == "2.31.0"
+
+
+async def test_the_version_is_read_once_however_many_calls_wait_for_it():
+    import anyio
+    import httpx
+
+    from kimai_tools.config import Settings
+    from kimai_tools.session import Session
+
+    reads = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        reads.append(request.url.path)
+        await anyio.sleep(0.05)
+        return httpx.Response(200, json={"version": "2.31.0", "versionId": 23100})
+
+    session = Session(Settings(url="http://kimai.test", token="t"), transport=httpx.MockTransport(handler))
+    versions = []
+
+    async def ask() -> None:
+        versions.append(await session.version())
+
+    async with anyio.create_task_group() as group:
+        for _ in range(10):
+            group.start_soon(ask)
+    assert versions == ["2.31.0"] * 10 and reads == ["/api/version"]
