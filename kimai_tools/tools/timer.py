@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools import timesheets as ts
 from kimai_tools.dates import local_datetime
-from kimai_tools.errors import ArgumentError
+from kimai_tools.errors import ArgumentError, KimaiError
 from kimai_tools.render import result
 from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
 
@@ -52,8 +52,36 @@ async def start(app: App, ctx: Context, data: dict | None = None, begin: str | N
     if begin is not None and isinstance(data, dict) and "begin" not in data:
         data = {**data, "begin": begin}
     body = ts.edit_body(data, "start")
-    reply = await app.call("POST /api/timesheets", query={"full": True}, body=body)
-    return one("Started", reply.data or {})
+    before = await running_records(app)
+    record = (await app.call("POST /api/timesheets", query={"full": True}, body=body)).data or {}
+    stopped = await stopped_since(app, before)
+    if not stopped:
+        return one("Started", record)
+    ids = ", ".join(f"#{i}" for i in stopped)
+    note = (
+        f"Kimai stopped {ids} itself, as a start beyond its limit of running records does "
+        "(config timesheet: activeEntriesHardLimit)."
+    )
+    return result(f"Started {ts.timesheet_line(record)}\n{note}", {**ts.slim(record), "stopped": stopped})
+
+
+async def running_records(app: App) -> list[dict] | None:
+    """The records running now, or None when Kimai does not say: what start stopped is a courtesy note."""
+    try:
+        return [r for r in (await app.call("GET /api/timesheets/active")).data or [] if isinstance(r, dict)]
+    except KimaiError as exc:
+        if exc.status is None:  # unreachable: the start itself would fail the same way
+            raise
+        return None
+
+
+async def stopped_since(app: App, before: list[dict] | None) -> list[int]:
+    """Which of `before` no longer run: Kimai stops the oldest itself when a start passes its limit."""
+    after = await running_records(app) if before else None
+    if after is None:
+        return []
+    still = {a.get("id") for a in after}
+    return [r["id"] for r in before or [] if r.get("id") not in still]
 
 
 async def stop(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:

@@ -142,3 +142,25 @@ async def test_favorites_on_a_newer_kimai_are_listed_added_and_removed():
         ("POST", "/api/favorites/timesheets/38"),
         ("DELETE", "/api/favorites/timesheets/38"),
     ]
+
+
+async def test_start_names_the_running_record_kimai_stopped_for_it():
+    """Kimai 2.31 allows one running record by default (activeEntriesHardLimit 1) and stops the older one itself."""
+    running = [body_of("144-get_active_timesheet"), []]  # before the start, after it
+    kimai = FakeKimai().on("POST", "/api/timesheets", replay("087-post_post_timesheet"))
+    kimai.on("GET", "/api/timesheets/active", lambda request: json_response(running.pop(0)))
+    result = await call(kimai, {"action": "start", "data": {"project": 1, "activity": 1}})
+
+    assert not result.is_error, text(result)
+    stopped = [r["id"] for r in body_of("144-get_active_timesheet")]
+    assert result.structured_content["stopped"] == stopped
+    assert f"Kimai stopped #{stopped[0]} itself" in text(result).splitlines()[1]
+
+
+async def test_start_says_nothing_of_records_that_keep_running():
+    kimai = FakeKimai().on("POST", "/api/timesheets", replay("087-post_post_timesheet"))
+    kimai.on("GET", "/api/timesheets/active", replay("144-get_active_timesheet"))
+    result = await call(kimai, {"action": "start", "data": {"project": 1, "activity": 1}})
+
+    assert not result.is_error and "stopped" not in result.structured_content
+    assert len(text(result).splitlines()) == 1
