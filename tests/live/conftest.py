@@ -8,6 +8,7 @@ Kimai can be had, every live test fails with kimai-server's own sentence: it is 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,19 @@ async def user(kimai_instance) -> AsyncIterator[Client]:
     """The same for the plain user (ROLE_USER), member of the run's team."""
     async with Client(build_server(Settings(url=kimai_instance.url, token=kimai_instance.user_token))) as client:
         yield client
+
+
+@dataclass
+class Role:
+    name: str  # admin or user
+    client: Client
+    rest: Rest
+
+
+@pytest.fixture(params=["admin", "user"])
+async def role(request, kimai_instance, admin_rest, user_rest) -> AsyncIterator[Role]:
+    """Each test once as the admin and once as the plain user: an MCP client and the REST view of that user."""
+    token, rest = (kimai_instance.admin_token, admin_rest) if request.param == "admin" else (kimai_instance.user_token,
+                                                                                               user_rest)  # fmt: skip
+    async with Client(build_server(Settings(url=kimai_instance.url, token=token))) as client:
+        yield Role(request.param, client, rest)
