@@ -19,6 +19,7 @@ READS = {
     "plugins": "GET /api/plugins",
     "version": "GET /api/version",
 }
+EMPTY = {"plugins": "none installed"}
 
 
 async def config(type: Literal["timesheet", "colors", "plugins", "version", "all"], ctx: Context) -> CallToolResult:
@@ -37,11 +38,13 @@ async def config(type: Literal["timesheet", "colors", "plugins", "version", "all
         from kimai_tools.versions import describe
 
         data["version"] = {**(data["version"] or {}), "client": describe((data["version"] or {}).get("version"))}
-    lines = []
-    for name, value in compact(data).items():
-        lines.append(f"{name}: {render_value(value)}")
+    shown = compact(data)
+    lines = [f"{name}: {render_value(shown[name]) if name in shown else EMPTY.get(name, 'none')}" for name in data]
     lines += [f"{name}: not read. {why}" for name, why in refused.items()]
-    return result("\n".join(lines), {**data, "not_read": refused} if refused else data)
+    answer = result("\n".join(lines), {**data, "not_read": refused} if refused else data)
+    if data.get("plugins") == []:  # no plugins is an answer too: kept where compacting drops empty lists
+        answer.structured_content["plugins"] = []
+    return answer
 
 
 def render_value(value) -> str:

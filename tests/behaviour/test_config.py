@@ -27,3 +27,12 @@ async def test_one_forbidden_part_asked_alone_is_an_error():
     result = await call_tool(kimai_refusing_plugins(), "config", {"type": "plugins"})
     assert result.is_error
     assert "403" in text(result)
+
+
+async def test_a_kimai_without_plugins_says_so():
+    """Kimai 2.31 without plugins answers GET /api/plugins with []: an answer, not nothing."""
+    kimai = FakeKimai(version="2.31.0", plugins=[])
+    result = await call_tool(kimai, "config", {"type": "plugins"})
+    assert not result.is_error, text(result)
+    assert text(result) == "plugins: none installed"
+    assert result.structured_content == {"plugins": []}
