@@ -1,14 +1,19 @@
 """user_current: the caller, their roles, teams and preferences."""
 
+from typing import Any
+
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.render import record
+from kimai_tools.render import compact, name_of, ref, result
+from kimai_tools.text import shown
 from kimai_tools.tools.base import app_of
 
 TITLE = "Current Kimai user"
 WRITES: set[str] = set()
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
+
+FACTS = ("alias", "title", "email", "accountNumber", "language", "locale", "timezone", "enabled")
 
 
 async def user_current(ctx: Context) -> CallToolResult:
@@ -16,4 +21,32 @@ async def user_current(ctx: Context) -> CallToolResult:
     app = app_of(ctx)
     app.me = None  # always fresh: roles or teams may have changed
     me = await app.current_user()
-    return record("user", me, verb="You are")
+    return result(describe(me), compact(me))
+
+
+def describe(me: dict) -> str:
+    """Who the token belongs to, in the words of Kimai's profile: roles, teams (and where a team lead), settings."""
+    roles = ", ".join(me.get("roles") or []) or "none beyond ROLE_USER"
+    lines = [f"You are user {shown(me.get('username') or '?')} (#{me.get('id')}); roles: {roles}."]
+    lines.append(f"  teams: {', '.join(teams(me)) or 'none'}")
+    lines += [f"  {key}: {shown(me[key])}" for key in FACTS if me.get(key) not in (None, "")]
+    preferences = [p for p in me.get("preferences") or [] if isinstance(p, dict) and not _internal(p)]
+    if preferences:
+        lines.append("  preferences: " + ", ".join(f"{shown(p['name'])}={shown(p.get('value'))}" for p in preferences))
+    return "\n".join(lines)
+
+
+def teams(me: dict) -> list[str]:
+    """`Developers (#1, team lead)` from Kimai's memberships, or the bare team list of an older answer."""
+    memberships = [m for m in me.get("memberships") or [] if isinstance(m, dict) and isinstance(m.get("team"), dict)]
+    if memberships:
+        return [
+            f"{shown(name_of(m['team']))} (#{m['team'].get('id')}, team lead)" if m.get("teamlead") else ref(m["team"])
+            for m in memberships
+        ]
+    return [ref(team) for team in me.get("teams") or [] if isinstance(team, dict)]
+
+
+def _internal(preference: dict[str, Any]) -> bool:
+    """Kimai's own bookkeeping (`__wizards__`) and UI state (favourite routes), not settings of the user."""
+    return str(preference.get("name", "")).startswith("__") or preference.get("name") == "favorite_routes"
