@@ -61,14 +61,14 @@ TIMESHEET: dict[Key, list[str]] = {
     ("timesheet", "delete", None): ["DELETE /api/timesheets/{id}"],
     ("timesheet", "duplicate", None): ["PATCH /api/timesheets/{id}/duplicate"],
     ("timesheet", "export_toggle", None): ["PATCH /api/timesheets/{id}/export"],
-    ("timesheet", "meta_update", None): ["PATCH /api/timesheets/{id}/meta"],
+    ("timesheet", "meta_update", None): ["PATCH /api/timesheets/{id}/meta", "GET /api/timesheets/{id}"],
     ("timesheet", "user_guide", None): ["GET /api/users"],
     ("timesheet", "batch_delete", None): ["DELETE /api/timesheets/{id}"],
     ("timesheet", "batch_export", None): ["GET /api/timesheets/{id}", "PATCH /api/timesheets/{id}/export"],
 }
 
 TIMER: dict[Key, list[str]] = {
-    ("timer", "start", None): ["POST /api/timesheets"],
+    ("timer", "start", None): ["POST /api/timesheets", "GET /api/timesheets/active"],
     ("timer", "stop", None): ["PATCH /api/timesheets/{id}/stop"],
     ("timer", "restart", None): ["PATCH /api/timesheets/{id}/restart"],
     ("timer", "active", None): ["GET /api/timesheets/active"],
@@ -123,8 +123,10 @@ CONFIG = {
 OTHERS: dict[Key, list[str]] = {
     ("calendar", None, "absences"): ["GET /api/absences/calendar"],
     ("calendar", None, "holidays"): ["GET /api/public-holidays/calendar"],
-    **{("meta", "update", e): [f"PATCH /api/{_plural(e)}/{{id}}/meta"] for e in ("customer", "project", "activity")},
-    ("meta", "update", "timesheet"): ["PATCH /api/timesheets/{id}/meta"],
+    **{
+        ("meta", "update", e): [f"PATCH /api/{_plural(e)}/{{id}}/meta", f"GET /api/{_plural(e)}/{{id}}"]
+        for e in ("customer", "project", "activity", "timesheet")
+    },
     ("meta", "update", "invoice"): ["PATCH /api/invoices/{id}/custom-fields"],
     ("user_current", None, None): ["GET /api/users/me"],
     ("analyze_project_team", None, None): [

@@ -18,6 +18,7 @@ from kimai_tools.project_team import (
 from kimai_tools.render import result
 from kimai_tools.tools.base import App, app_of, need_id, progress
 from kimai_tools.tools.team_access import team_summary
+from kimai_tools.tools.timesheet import scope_note
 
 TITLE = "Kimai project team analysis"
 WRITES: set[str] = set()
@@ -31,7 +32,7 @@ async def find_project(app: App, project_id: Any, project_name: Any) -> tuple[di
     """(the project, []) or (None, the candidates a name matches: none or several)."""
     if project_id is not None:
         project_id = need_id(project_id, "project_id", "analyze_project_team")
-        return project_facts((await app.call("GET /api/projects/{id}", path={"id": project_id})).data or {}), []
+        return project_facts(await read_project(app, project_id)), []
     if not isinstance(project_name, str) or not project_name.strip():
         raise ArgumentError("analyze_project_team needs `project_id` or `project_name`.")
     # hidden and ended projects too: a past period often concerns a finished project
@@ -39,6 +40,21 @@ async def find_project(app: App, project_id: Any, project_name: Any) -> tuple[di
     found = [p for p in (await app.call("GET /api/projects", query=query)).data or [] if isinstance(p, dict)]
     chosen = choose_project(project_name, found)
     return (project_facts(chosen), []) if chosen else (None, [project_facts(p) for p in found])
+
+
+async def read_project(app: App, project_id: int) -> dict:
+    """One project. Kimai lets a plain user list the projects their teams give them, but not read one by id (403):
+    then the list has it."""
+    try:
+        return (await app.call("GET /api/projects/{id}", path={"id": project_id})).data or {}
+    except KimaiError as exc:
+        if exc.status != 403:
+            raise
+        listed = (await app.call("GET /api/projects", query={"visible": 3, "ignoreDates": 1})).data or []
+        found = next((p for p in listed if isinstance(p, dict) and p.get("id") == project_id), None)
+        if found is None:
+            raise exc from None
+        return found
 
 
 def scope_of(user_scope: Any, user: Any, team: Any) -> tuple[str, int | None]:
@@ -120,6 +136,9 @@ async def analyze_project_team(
         return result(render_candidates(project_name, candidates), data)
     scope_query, label, scope_facts = await users_in_scope(app, scope, number)
     facts = {"project": project, "begin": period[0], "end": period[1], **scope_facts}
+    note = await scope_note(app, scope)
+    if note:
+        facts["note"] = note
     if scope_query.get("users[]") == []:
         return result(f"Team {scope_facts['team']['name']} (#{number}) has no members: nothing to analyse.", facts)
     query = {"project": project["id"], "begin": period[0], "end": period[1], "full": True, "size": PAGE_SIZE}
@@ -133,4 +152,5 @@ async def analyze_project_team(
         worked = {row["id"] for row in analysis["by_user"]}
         idle = [f"{m['name']} (#{m['id']})" for m in scope_facts["team"]["members"] if m["id"] not in worked]
     head = f"{project_ref(project)}, {period[0]} – {period[1]}, {label}"
-    return result(render_analysis(head, analysis, idle), {**facts, "pages": pages, **analysis, "idle_members": idle})
+    answer = render_analysis(head, analysis, idle) + (f"\n{note}" if note else "")
+    return result(answer, {**facts, "pages": pages, **analysis, "idle_members": idle})
