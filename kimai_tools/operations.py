@@ -56,8 +56,9 @@ def entry(key: str) -> dict:
 async def ensure_available(session, key: str) -> dict:
     """Refuse, without calling Kimai, an operation the connected version is known to lack."""
     op = entry(key)
-    version = await session.version()
-    if op.get("absent_through") and version and version_key(version) <= version_key(op["absent_through"]):
+    # only an operation some Kimai lacks needs the version: the others do not wait for it
+    version = await session.version() if op.get("absent_through") else None
+    if version and version_key(version) <= version_key(op["absent_through"]):
         raise NotAvailable(f"This needs Kimai ≥ {op['since']}; this server runs {version}.")
     if not op.get("module"):
         built = manifest()["spec"]
@@ -203,7 +204,9 @@ async def call(
             raise ArgumentError(f"Unknown filter {name!r}. Valid: {', '.join(sorted(op['query']))}.")
         kwargs[op["query"][name]] = _plain(value)
     if body is not None:
-        kwargs["body"] = build_body(op, body, await session.version() if check_version else None)
+        # the connected Kimai's form, where pinned versions differ in it
+        several = len(op.get("forms") or []) > 1
+        kwargs["body"] = build_body(op, body, await session.version() if check_version and several else None)
     response = await _send(session, module._get_kwargs(**kwargs))
     status = response.status_code
     headers = {k.lower(): v for k, v in response.headers.items()}

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, TextContent, ToolAnnotations
@@ -79,12 +80,15 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
 
     @functools.wraps(tool)  # keeps the signature the SDK builds the input schema from
     async def call(*args: Any, **kwargs: Any) -> CallToolResult:
+        app = app_of(kwargs["ctx"]) if "ctx" in kwargs else None
         try:
-            result = await tool(*args, **kwargs)
+            if app is not None and not app.session.version_known:
+                result = await beside_version_read(app.session, tool(*args, **kwargs))
+            else:
+                result = await tool(*args, **kwargs)
         except ToolError as exc:
             log.info("%s refused: %s", tool.__name__, exc)
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
-        app = app_of(kwargs["ctx"]) if "ctx" in kwargs else None
         if app is not None and not result.is_error and not app.version_noted and app.session.version_known:
             app.version_noted = True
             from kimai_tools.versions import describe
@@ -94,6 +98,32 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
         return result
 
     return call
+
+
+VERSION_WAIT = 1.0  # s: how long an answer waits for a version read still under way, for its note
+
+
+async def beside_version_read(session: Session, work: Awaitable[CallToolResult]) -> CallToolResult:
+    """The first call reads Kimai's version at the same time as it works, not before (its answer names it);
+    an action that needs the version waits for this same read (single flight)."""
+
+    async def read() -> None:
+        try:
+            await session.version()
+        except ToolError:  # the call's own request says what is wrong with Kimai
+            pass
+
+    outcome: list[CallToolResult] = []
+    try:
+        async with anyio.create_task_group() as group:
+            group.start_soon(read)
+            outcome.append(await work)
+            with anyio.move_on_after(VERSION_WAIT):
+                await read()  # joins the read under way, or makes it where the call never let it start
+            group.cancel_scope.cancel()
+    except BaseExceptionGroup as grouped:  # one task failed: that failure, not the group
+        raise grouped.exceptions[0] from None
+    return outcome[0]
 
 
 def slim_schema(schema: Any) -> Any:

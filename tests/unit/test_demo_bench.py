@@ -82,13 +82,16 @@ def test_first_call_row_compares_medians_and_counts_the_version_reads():
     # fast enough, but one spawn's first call read the version ten times: the most is shown, and fails
     many = cold_call_row(cold=[0.15] * 3, warm=[0.15] * 3, versions=[1, 10, 1])
     assert not many.passed and "10 GET /api/version" in many.ours
+    # a first call at once after the handshake is shown beside it, without a budget
+    at_once = cold_call_row(cold=[0.40] * 3, warm=[0.15] * 3, versions=[1] * 3, pause=0.0)
+    assert at_once.passed is None and "at once after the handshake" in at_once.metric
 
 
 @pytest.mark.anyio
 async def test_first_call_measurement_spawns_the_server_and_counts_its_version_reads(monkeypatch, tmp_path):
     monkeypatch.setattr(bench, "COLD_RUNS", 1)
     with FakeProcess(total=10, delay=0.0) as fake:
-        row = await bench.measure_cold_call(str(tmp_path), fake)
+        row = await bench.measure_cold_call(str(tmp_path), fake, pause=0.1)
 
     assert "median of 1 spawns" in row.metric
     reads = re.fullmatch(r"\d+\.\d+ (?:m?s) \(\d+\.\d+x\), (\d+) GET /api/version", row.ours)
