@@ -209,3 +209,27 @@ async def test_bad_arguments_are_refused_before_sending(arguments, complaint):
     result = await call(kimai, arguments)
     assert result.is_error and complaint in text(result)
     assert kimai.requests == []
+
+
+async def test_a_plain_user_refused_the_project_by_id_finds_it_in_the_list():
+    """Kimai 2.31 answers a plain user's GET /api/projects/{id} with 403, yet lists the projects of their teams."""
+    forbidden = json_response({"code": 403, "message": "Forbidden"}, 403)
+    kimai = FakeKimai().on("GET", "/api/projects/{id}", forbidden).on("GET", "/api/users/me", replay("011-get_me_user"))
+    kimai.on("GET", "/api/projects", replay("094-get_get_projects"))
+    project = recorded("094-get_get_projects")["response"]["json_body"][0]
+    mine = [timesheet(1, SUSAN, DEVELOPMENT, 3600, True)]
+    result = await call(with_timesheets(kimai, mine), {"project_id": project["id"], **PERIOD})
+
+    assert not result.is_error, text(result)
+    assert result.structured_content["project"]["id"] == project["id"]
+    assert result.structured_content["totals"]["hours"] == 1
+    assert "only their own records" in result.structured_content["note"]
+
+
+async def test_a_project_nobody_lists_keeps_kimais_403():
+    forbidden = json_response({"code": 403, "message": "Forbidden"}, 403)
+    kimai = FakeKimai().on("GET", "/api/projects/{id}", forbidden).on("GET", "/api/projects", json_response([]))
+    result = await call(kimai, {"project_id": 999, **PERIOD})
+
+    assert result.is_error and "403" in text(result)
+    assert timesheet_requests(kimai) == []
