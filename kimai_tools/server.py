@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import inspect
 import logging
-import os
+import re
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -19,7 +20,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from kimai_tools import __version__
 from kimai_tools.config import Settings
 from kimai_tools.session import Session, warm_up
-from kimai_tools.tools.base import App, app_of
+from kimai_tools.tools.base import App, Callers, OneCaller, app_of
 
 if TYPE_CHECKING:
     import httpx
@@ -38,23 +39,72 @@ failure says what to change; a "needs Kimai ≥ X" answer means the connected Ki
 
 
 def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
-    """Nothing here contacts Kimai: the session connects on the first tool call."""
-    os.environ.setdefault("PYDANTIC_ERRORS_INCLUDE_URL", "0")  # argument errors name the field, not a web page
-    mcp = MCPServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
-                    middleware=[WarmUpAfterHandshake(settings)])  # fmt: skip
-    mcp.kimai_app = App(settings=settings, session=Session(settings, transport=transport))
+    """The server for one caller (stdio). Nothing here contacts Kimai: the session connects on the first call."""
+    return build(OneCaller(App(settings=settings, session=Session(settings, transport=transport))), settings)
+
+
+def build(callers: Callers, settings: Settings) -> MCPServer:
+    """The twelve tools, each caller resolved per request by `callers` (see tools/base.py)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: MCPServer) -> AsyncIterator[Callers]:
+        yield callers  # what tools find as ctx.request_context.lifespan_context
+
+    middleware = [WarmUpAfterHandshake(settings), ArgumentErrorsInPlainWords()]
+    mcp = KimaiServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
+                      lifespan=lifespan, middleware=middleware)  # fmt: skip
     for name in TOOLS:
         module = importlib.import_module(f"kimai_tools.tools.{name}")
         annotations = module.ANNOTATIONS
         if settings.read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
-        mcp.tool(name=name, title=module.TITLE, annotations=annotations)(answered(getattr(module, name)))
-        tool = mcp._tool_manager.get_tool(name)
-        tool.parameters = slim_schema(tool.parameters)
-        tool.description = inspect.cleandoc(tool.description)  # docstring indentation is bytes the model reads
-        if settings.read_only and module.WRITES:
-            drop_actions(tool.parameters, module.WRITES)
+            mcp.hidden_actions[name] = set(module.WRITES)
+        tool = answered(getattr(module, name))
+        # docstring indentation is bytes the model reads
+        mcp.add_tool(tool, name=name, title=module.TITLE, description=inspect.cleandoc(tool.__doc__ or ""),
+                     annotations=annotations)  # fmt: skip
     return mcp
+
+
+class KimaiServer(MCPServer):
+    """tools/list in fewer bytes (see `slim_schema`), without the actions a read-only server refuses."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.hidden_actions: dict[str, set[str]] = {}
+        self._listed: list[Any] | None = None
+
+    async def list_tools(self) -> list[Any]:
+        if self._listed is None:
+            listed = []
+            for tool in await super().list_tools():
+                schema = slim_schema(tool.input_schema)
+                drop_actions(schema, self.hidden_actions.get(tool.name, set()))
+                listed.append(tool.model_copy(update={"input_schema": schema}))
+            self._listed = listed
+        return self._listed
+
+
+class ArgumentErrorsInPlainWords:
+    """Arguments the SDK refuses before a tool runs reach the model as the tool's own refusals do: without
+    "Error executing tool <name>:" and without pydantic's links to its web pages."""
+
+    async def __call__(self, ctx: Any, call_next: Any) -> Any:
+        result = await call_next(ctx)
+        if ctx.method != "tools/call" or not isinstance(result, dict) or not result.get("isError"):
+            return result
+        for item in result.get("content") or []:
+            if item.get("type") == "text" and isinstance(item.get("text"), str):
+                item["text"] = plain_argument_error(item["text"])
+        return result
+
+
+SDK_PREFIX = re.compile(r"^Error executing tool [\w-]+: ")
+PYDANTIC_LINK = re.compile(r"\n? *For further information visit https://errors\.pydantic\.dev/\S+")
+
+
+def plain_argument_error(text: str) -> str:
+    return PYDANTIC_LINK.sub("", SDK_PREFIX.sub("", text))
 
 
 class WarmUpAfterHandshake:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
@@ -32,8 +32,24 @@ class App:
         return self.me
 
 
+class Callers(Protocol):
+    """Who makes a request: one caller for stdio, the authenticated user's on the team server."""
+
+    def caller(self, ctx: Context) -> App: ...
+
+
+@dataclass(frozen=True)
+class OneCaller:
+    """Every request is the one user's (stdio)."""
+
+    app: App
+
+    def caller(self, ctx: Context) -> App:
+        return self.app
+
+
 def app_of(ctx: Context) -> App:
-    return ctx.mcp_server.kimai_app  # set by kimai_tools.server.build_server
+    return ctx.request_context.lifespan_context.caller(ctx)  # the server's lifespan yields its Callers
 
 
 Handler = Callable[..., Awaitable[CallToolResult]]

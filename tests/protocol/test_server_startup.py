@@ -94,3 +94,12 @@ def test_after_the_handshake_a_thread_loads_what_the_first_call_needs_and_contac
     probe = subprocess.run([sys.executable, "-c", WARM_UP_PROBE, protocol_mode], cwd=ROOT, capture_output=True,
                            text=True, timeout=60)  # fmt: skip
     assert probe.stdout.split() == ["False", "True", "0"], probe.stderr
+
+
+async def test_arguments_the_sdk_refuses_read_like_the_tools_own_refusals(protocol_mode):
+    async with Client(build_server(settings_for("http://kimai.invalid")), mode=protocol_mode) as client:
+        result = await client.call_tool("entity", {"type": "projects", "action": "list"})
+    message = result.content[0].text
+    assert result.is_error and message.startswith("1 validation error")
+    assert "Error executing tool" not in message and "errors.pydantic.dev" not in message
+    assert "'project', 'activity', 'customer'" in message
