@@ -34,7 +34,7 @@ REGEN_TIMEOUT = 300
 SUITE_TIMEOUT = 1800
 # what the caller's shell may set and would change what make or regen.py do
 DROPPED_ENV = {"SPEC", "SPEC_DIR", "KIMAI_VERSION", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH"}
-DROPPED_ENV |= {"KIMAI_URL", "KIMAI_USER", "KIMAI_PASSWORD", "KIMAI_API_TOKEN"}
+DROPPED_ENV |= {"KIMAI_URL", "KIMAI_USER", "KIMAI_PASSWORD", "KIMAI_API_TOKEN", "PYTEST_ADDOPTS"}
 PROBE_PLUGIN = """
 import json, os, sys
 from pathlib import Path
