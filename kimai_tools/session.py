@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import re
@@ -43,6 +44,10 @@ def warm_up(settings: Settings) -> None:
     """What a first tool call would load, loaded ahead (run in a thread after the MCP handshake): the HTTP
     stack, the generated client with every endpoint module, and the TLS context. It contacts no Kimai."""
     import httpx  # noqa: F401
+
+    with contextlib.suppress(ImportError):  # httpx's connection layer, which its first request would load
+        import httpcore._async.http11  # noqa: F401
+        import httpcore._backends.anyio  # noqa: F401
 
     import kimai_tools.transport  # noqa: F401
     from kimai_tools.operations import index
