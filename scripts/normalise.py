@@ -205,6 +205,17 @@ def local_request_dates(doc: dict) -> None:
             node["pattern"] = LOCAL_DATE_TIME if node.pop("format") == "date-time" else LOCAL_DATE
 
 
+SERVED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
+
+
+def served_time_examples(doc: dict) -> None:
+    """Kimai writes the time it serves its document into date-time examples (TimesheetEditForm begin/end):
+    without them, the same Kimai's document fetched twice generates the same client."""
+    for node in walk(doc.get("components", {})):
+        if isinstance(node.get("example"), str) and SERVED_AT.match(node["example"]):
+            node.pop("example")
+
+
 RULES: list[Callable[[dict], None]] = [
     empty_array_items,
     empty_schema,
@@ -215,6 +226,7 @@ RULES: list[Callable[[dict], None]] = [
     tolerant_responses,
     partial_forms,
     local_request_dates,
+    served_time_examples,
 ]
 
 

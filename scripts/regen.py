@@ -100,15 +100,16 @@ def ruff_path() -> str:
     return str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
-def prepare(spec: Path, version: str = "") -> tuple[dict, list[dict], dict, dict]:
-    """The pin of `spec`, the overlays it takes, the document with them merged, and that document normalised."""
+def prepare(spec: Path, version: str = "", pin: dict | None = None) -> tuple[dict, list[dict], dict, dict]:
+    """The pin of `spec` (`pin` for one about to be pinned), the overlays it takes, the document with them
+    merged, and that document normalised."""
     from scripts.fetch_spec import FetchError, load_spec_file
 
     try:
         doc = load_spec_file(spec).document
     except FetchError as exc:
         raise RegenError(str(exc)) from None
-    pin = pin_for(spec)
+    pin = pin or pin_for(spec)
     if version:
         pin = {**pin, "kimai": [version]}
     applied = overlays(pin)
@@ -116,15 +117,18 @@ def prepare(spec: Path, version: str = "") -> tuple[dict, list[dict], dict, dict
     return pin, applied, merged, normalise(merged)
 
 
-def pinned_versions() -> list[dict]:
-    """Every pin's file and Kimai versions, oldest first: the server names the one a Kimai is closest to."""
-    ordered = sorted(pins()["pins"], key=lambda p: kimai_version_key(p["kimai"][0]))
+def pinned_versions(new: dict | None = None) -> list[dict]:
+    """Every pin's file and Kimai versions (with `new`, one about to be pinned), oldest first: the server names
+    the one a Kimai is closest to."""
+    listed = [p for p in pins()["pins"] if new is None or p["file"] != new["file"]] + ([new] if new else [])
+    ordered = sorted(listed, key=lambda p: kimai_version_key(p["kimai"][0]))
     return [{"file": p["file"], "kimai": p["kimai"]} for p in ordered]
 
 
-def generate(spec: Path, out: Path, version: str = "") -> dict:
-    """Generate the client for `spec` into `out` (a folder that will hold kimai_client/ and the index)."""
-    pin, applied, merged, normalised = prepare(spec, version)
+def generate(spec: Path, out: Path, version: str = "", new_pin: dict | None = None) -> dict:
+    """Generate the client for `spec` into `out` (a folder that will hold kimai_client/ and the index);
+    `new_pin` is the pin of a live document, written to pins.json once the generation succeeded."""
+    pin, applied, merged, normalised = prepare(spec, version, new_pin)
     version_example(normalised, pin["kimai"][-1] if pin["kimai"] else "")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -157,7 +161,7 @@ def generate(spec: Path, out: Path, version: str = "") -> dict:
         "generator": f"openapi-python-client {dist_version('openapi-python-client')}",
         "overlays": [o["name"] for o in applied],
         "operations": len([op for op in index.values() if op["module"]]),
-        "pins": pinned_versions(),
+        "pins": pinned_versions(new_pin),
     }
     (out / PACKAGE / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     return manifest
@@ -335,14 +339,15 @@ def main(
     """Regenerate the Kimai client (default: the pinned default document)."""
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            fetched = None
+            fetched, new_pin = None, None
             if kimai_url and not spec:
                 fetched = fetch(kimai_url, kimai_user, kimai_password)
                 path = Path(tmp) / f"kimai-{fetched.version or 'unknown'}.json"
                 path.write_bytes(fetched.raw)
+                new_pin = live_pin(path, kimai_url)
             else:
                 path = find_spec(spec or pins()["default"])
-            manifest = generate(path, Path(tmp) / "out", fetched.version if fetched else "")
+            manifest = generate(path, Path(tmp) / "out", fetched.version if fetched else "", new_pin)
             if check:
                 diffs = same_tree(Path(tmp) / "out", out)
                 if diffs:
@@ -352,8 +357,8 @@ def main(
                 typer.echo(f"generated/ is what {path.name} produces.")
                 return
             # only a generation that succeeded touches openapi/ and generated/
-            if fetched is not None:
-                pin_live(path, kimai_url)
+            if new_pin is not None:
+                pin_live(path, new_pin)
             out.mkdir(parents=True, exist_ok=True)
             for name in (PACKAGE, "openapi.json"):
                 target = out / name
@@ -377,21 +382,23 @@ def fetch(url: str, user: str, password: str):
         raise RegenError(str(exc)) from None
 
 
-def pin_live(path: Path, url: str) -> None:
-    """Store the live document in openapi/, pin it, and make it the default of this checkout."""
-    raw = path.read_bytes()
-    (OPENAPI / path.name).write_bytes(raw)
+def live_pin(path: Path, url: str) -> dict:
+    """The pin of a document downloaded from a live Kimai."""
     version = path.stem.removeprefix("kimai-")
+    return {
+        "file": path.name,
+        "kimai": [version] if version != "unknown" else ["0"],
+        "sha256": sha256(path.read_bytes()),
+        "origin": f"GET {url.rstrip('/')}/api/doc.json",
+    }
+
+
+def pin_live(path: Path, pin: dict) -> None:
+    """Store the live document in openapi/, pin it, and make it the default of this checkout."""
+    (OPENAPI / path.name).write_bytes(path.read_bytes())
     data = pins()
     data["default"] = path.name
-    data["pins"] = [p for p in data["pins"] if p["file"] != path.name] + [
-        {
-            "file": path.name,
-            "kimai": [version] if version != "unknown" else ["0"],
-            "sha256": sha256(raw),
-            "origin": f"GET {url.rstrip('/')}/api/doc.json",
-        }
-    ]
+    data["pins"] = [p for p in data["pins"] if p["file"] != path.name] + [pin]
     (OPENAPI / "pins.json").write_text(json.dumps(data, indent=1) + "\n")
 
 

@@ -223,6 +223,8 @@ def test_make_regen_stores_pins_and_generates_the_live_document(copy, target, re
     assert manifest["spec_sha256"] == pin["sha256"]
     assert manifest["kimai"] == [target.version]
     assert manifest["operations"] > 0
+    assert manifest["origin"] == pin["origin"]  # the live pin, not "unpinned file"
+    assert {"file": name, "kimai": [target.version]} in manifest["pins"]
 
 
 def test_the_live_suite_passes_on_the_regenerated_client(copy, target, regenerated, tmp_path):

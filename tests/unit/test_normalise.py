@@ -151,3 +151,11 @@ def test_timesheet_begin_is_not_required_because_kimai_defaults_it_to_now():
     fixed = n.correct(doc)
     assert fixed["components"]["schemas"]["TimesheetEditForm"]["required"] == ["project", "activity"]
     assert "begin" in doc["components"]["schemas"]["TimesheetEditForm"]["required"]  # the input is left alone
+
+
+def test_the_time_kimai_served_its_document_is_no_example():
+    doc = json.loads((SPECS / "kimai-2.31.0-live.json").read_text())
+    properties = doc["components"]["schemas"]["TimesheetEditForm"]["properties"]
+    assert properties["begin"]["example"].startswith("2026-11-24T")  # the day it was fetched
+    normalise_ = n.normalise(doc)["components"]["schemas"]["TimesheetEditForm"]["properties"]
+    assert "example" not in normalise_["begin"] and "example" not in normalise_["end"]
