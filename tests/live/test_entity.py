@@ -20,7 +20,7 @@ def minimal(type: str, seed, name: str) -> dict:
     return {
         "customer": {"name": name, "country": "DE", "currency": "EUR", "timezone": "Europe/Berlin"},
         "project": {"name": name, "customer": seed.customer["id"]},
-        "activity": {"name": name, "project": seed.project["id"]},
+        "activity": {"name": name, "project": seed.scratch["id"]},
         "tag": {"name": name},
     }[type]
 
@@ -242,7 +242,7 @@ async def test_update_renames_the_record(admin, admin_rest, seed_data, type):
     made = {
         "project": lambda n: admin_rest.post("/projects", {"name": n, "customer": seed_data.customer["id"],
                                                            "visible": True}),
-        "activity": lambda n: admin_rest.post("/activities", {"name": n, "project": seed_data.project["id"],
+        "activity": lambda n: admin_rest.post("/activities", {"name": n, "project": seed_data.scratch["id"],
                                                               "visible": True}),
         "customer": lambda n: admin_rest.post("/customers", {"name": n, "country": "DE", "currency": "EUR",
                                                              "timezone": "UTC", "visible": True}),

@@ -17,7 +17,7 @@ def owner(admin_rest, seed_data, request):
     body = {
         "customer": {"name": name, "country": "DE", "currency": "EUR", "timezone": "UTC", "visible": True},
         "project": {"name": name, "customer": seed_data.customer["id"], "visible": True},
-        "activity": {"name": name, "project": seed_data.project["id"], "visible": True},
+        "activity": {"name": name, "project": seed_data.scratch["id"], "visible": True},
     }[entity]
     return entity, admin_rest.post(f"/{PLURAL[entity]}", body)
 

@@ -22,7 +22,7 @@ def server(url: str, token: str, cwd) -> StdioServerParameters:
 @pytest.mark.parametrize("mode", ["legacy", "auto"])
 async def test_a_stdio_session_records_time_in_kimai(kimai_instance, admin_rest, seed_data, tmp_path, mode):
     description = seed_data.name("stdio")
-    data = {"project": seed_data.project["id"], "activity": seed_data.activity["id"], "begin": "2024-12-02T09:00:00",
+    data = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"], "begin": "2024-12-02T09:00:00",
             "end": "2024-12-02T09:30:00", "description": description}  # fmt: skip
     async with Client(server(kimai_instance.url, kimai_instance.admin_token, tmp_path), mode=mode) as client:
         tools = await client.list_tools()

@@ -25,8 +25,8 @@ def running_ids(rest) -> list[int]:
 
 async def test_start_active_stop(admin, admin_rest, seed_data, idle):
     description = seed_data.name("timer")
-    started = await admin.call_tool("timer", {"action": "start", "data": {"project": seed_data.project["id"],
-                                    "activity": seed_data.activity["id"], "description": description}})  # fmt: skip
+    started = await admin.call_tool("timer", {"action": "start", "data": {"project": seed_data.scratch["id"],
+                                    "activity": seed_data.chores["id"], "description": description}})  # fmt: skip
     assert not started.is_error, text(started)
     sheet_id = started.structured_content["id"]
     assert running_ids(admin_rest) == [sheet_id]
@@ -42,7 +42,7 @@ async def test_start_active_stop(admin, admin_rest, seed_data, idle):
 
 
 async def test_stop_by_id(admin, admin_rest, seed_data, idle):
-    sheet = admin_rest.post("/timesheets", {"project": seed_data.project["id"], "activity": seed_data.activity["id"]})
+    sheet = admin_rest.post("/timesheets", {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"]})
     result = await admin.call_tool("timer", {"action": "stop", "id": sheet["id"]})
 
     assert not result.is_error, text(result)
@@ -59,9 +59,9 @@ async def test_stop_with_nothing_running(admin, admin_rest, idle):
 async def test_a_second_start_names_the_record_kimai_stopped(admin, admin_rest, seed_data, idle):
     """Kimai 2.31 allows one running record (activeEntriesHardLimit 1) and stops the older one itself."""
     limit = admin_rest.get("/config/timesheet")["activeEntriesHardLimit"]
-    body = {"project": seed_data.project["id"], "activity": seed_data.activity["id"]}
+    body = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"]}
     first = (await admin.call_tool("timer", {"action": "start", "data": body})).structured_content["id"]
-    second = await admin.call_tool("timer", {"action": "start", "data": {**body, "activity": seed_data.design["id"]}})
+    second = await admin.call_tool("timer", {"action": "start", "data": body})
 
     assert not second.is_error, text(second)
     running = running_ids(admin_rest)
@@ -72,7 +72,9 @@ async def test_a_second_start_names_the_record_kimai_stopped(admin, admin_rest, 
 
 
 async def test_restart_runs_a_new_record(admin, admin_rest, seed_data, idle):
-    sheet = seed_data.admin_sheets[3]
+    body = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"], "begin": "2024-12-09T09:00:00",
+            "end": "2024-12-09T10:00:00", "description": seed_data.name("again"), "tags": seed_data.label}  # fmt: skip
+    sheet = admin_rest.post("/timesheets", body)
     result = await admin.call_tool("timer", {"action": "restart", "id": sheet["id"], "data": {"copy": "all"}})
 
     assert not result.is_error, text(result)
@@ -94,7 +96,7 @@ async def test_recent_lists_what_kimai_lists(admin, admin_rest, idle):
 
 
 async def test_a_plain_user_runs_their_own_timer(user, user_rest, admin_rest, seed_data, idle):
-    body = {"project": seed_data.project["id"], "activity": seed_data.design["id"]}
+    body = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"]}
     started = await user.call_tool("timer", {"action": "start", "data": body})
     assert not started.is_error, text(started)
     sheet_id = started.structured_content["id"]

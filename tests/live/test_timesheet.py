@@ -27,7 +27,8 @@ async def listed(client, **filters):
 
 
 def new_sheet(rest, seed, day: str, **fields) -> dict:
-    body = {"project": seed.project["id"], "activity": seed.activity["id"], "begin": f"{day}T09:00:00",
+    """A record of the test's own, in the Scratch project: the seeded ones stay as seeded for the lists."""
+    body = {"project": seed.scratch["id"], "activity": seed.chores["id"], "begin": f"{day}T09:00:00",
             "end": f"{day}T10:30:00", "description": seed.name("sheet"), **fields}  # fmt: skip
     return rest.post("/timesheets", body)
 
@@ -95,7 +96,7 @@ async def test_filters_select_what_kimai_selects(admin, admin_rest, seed_data, n
 
 
 async def test_filters_narrow_as_the_seed_says(admin, seed_data):
-    tagged = await listed(admin, tags=[seed_data.label])
+    tagged = await listed(admin, project=seed_data.project["id"], tags=[seed_data.label])
     unbillable = await listed(admin, project=seed_data.project["id"], billable=False, size=500)
     ten_days = await listed(admin, project=seed_data.project["id"], begin="2024-01-10", end="2024-01-19")
 
@@ -170,7 +171,7 @@ async def test_a_line_break_in_a_description_makes_no_record_line(admin, admin_r
     sheet = new_sheet(admin_rest, seed_data, "2024-08-01", description=forged)
     new_sheet(admin_rest, seed_data, "2024-08-01")
 
-    result = await listed(admin, project=seed_data.project["id"], begin="2024-08-01", end="2024-08-01")
+    result = await listed(admin, project=seed_data.scratch["id"], begin="2024-08-01", end="2024-08-01")
 
     answer = text(result)
     assert not [line for line in answer.splitlines() if line.startswith("#4242424")], answer
@@ -193,7 +194,7 @@ async def test_get_reads_the_record(admin, admin_rest, seed_data):
 
 
 async def test_create_stores_what_was_given(admin, admin_rest, seed_data):
-    data = {"project": seed_data.project["id"], "activity": seed_data.design["id"], "begin": "2024-09-02T08:15:00",
+    data = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"], "begin": "2024-09-02T08:15:00",
             "end": "2024-09-02T09:45:00", "description": seed_data.name("created"),
             "tags": [seed_data.label]}  # fmt: skip
     result = await admin.call_tool("timesheet", {"action": "create", "data": data})
@@ -201,7 +202,7 @@ async def test_create_stores_what_was_given(admin, admin_rest, seed_data):
     assert not result.is_error, text(result)
     kimai = admin_rest.get(f"/timesheets/{result.structured_content['id']}")
     assert (kimai["project"], kimai["activity"], kimai["description"]) == (
-        seed_data.project["id"], seed_data.design["id"], data["description"])  # fmt: skip
+        seed_data.scratch["id"], seed_data.chores["id"], data["description"])  # fmt: skip
     assert (kimai["begin"][:19], kimai["end"][:19], kimai["duration"]) == (data["begin"], data["end"], 5400)
     assert kimai["tags"] == [seed_data.label]
 
@@ -215,7 +216,7 @@ async def test_update_changes_only_what_was_given(admin, admin_rest, seed_data):
     kimai = admin_rest.get(f"/timesheets/{sheet['id']}")
     assert (kimai["description"], kimai["end"][:19], kimai["begin"][:19]) == (
         changed["description"], changed["end"], "2024-09-03T09:00:00")  # fmt: skip
-    assert kimai["activity"] == seed_data.activity["id"]
+    assert kimai["activity"] == seed_data.chores["id"]
 
 
 async def test_delete_removes_the_record(admin, admin_rest, seed_data):
@@ -317,7 +318,7 @@ async def test_batch_export_marks_each_once_and_reports_the_missing_one(admin, a
 
 
 async def test_a_plain_user_records_changes_and_deletes_their_own_time(user, user_rest, admin_rest, seed_data):
-    data = {"project": seed_data.project["id"], "activity": seed_data.design["id"], "begin": "2024-11-04T10:00:00",
+    data = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"], "begin": "2024-11-04T10:00:00",
             "end": "2024-11-04T11:00:00", "description": seed_data.name("own")}  # fmt: skip
     created = await user.call_tool("timesheet", {"action": "create", "data": data})
     assert not created.is_error, text(created)
@@ -357,13 +358,13 @@ async def test_a_plain_user_may_not_export_even_their_own(user, admin_rest, seed
 
 
 async def test_a_plain_user_setting_a_user_gets_the_fields_kimai_accepts(user, admin_rest, seed_data):
-    data = {"project": seed_data.project["id"], "activity": seed_data.design["id"], "begin": "2024-11-06T10:00:00",
+    data = {"project": seed_data.scratch["id"], "activity": seed_data.chores["id"], "begin": "2024-11-06T10:00:00",
             "end": "2024-11-06T11:00:00", "user": seed_data.admin["id"]}  # fmt: skip
-    before = total(admin_rest, project=seed_data.project["id"], user="all")
+    before = total(admin_rest, project=seed_data.scratch["id"], user="all")
     result = await user.call_tool("timesheet", {"action": "create", "data": data})
 
     assert result.is_error and "user" in text(result) and "Accepted: " in text(result), text(result)
-    assert total(admin_rest, project=seed_data.project["id"], user="all") == before
+    assert total(admin_rest, project=seed_data.scratch["id"], user="all") == before
 
 
 # --- the guide

@@ -40,6 +40,8 @@ class Seed:
     activity: dict  # Development (Website)
     design: dict  # Design (Website): the plain user's records
     meetings: dict  # a global activity
+    scratch: dict  # Scratch: the project tests write their own records into, so the seeded ones stay as seeded
+    chores: dict  # its activity
     label: str  # a tag name
     team: dict
     admin_sheets: list[dict] = field(default_factory=list)
@@ -69,6 +71,10 @@ def seed(instance: Instance, admin: Rest, user: Rest) -> Seed:
     design = admin.post("/activities", {"name": f"{tag} Design", "project": project["id"], "visible": True,
                                         "billable": True})  # fmt: skip
     meetings = admin.post("/activities", {"name": f"{tag} Meetings", "visible": True, "billable": True})
+    scratch = admin.post("/projects", {"name": f"{tag} Scratch", "customer": customer["id"], "visible": True,
+                                       "billable": True})  # fmt: skip
+    chores = admin.post("/activities", {"name": f"{tag} Chores", "project": scratch["id"], "visible": True,
+                                        "billable": True})  # fmt: skip
     label = admin.post("/tags", {"name": f"{tag}-urgent", "visible": True})["name"]
     team = admin.post("/teams", {"name": f"{tag} Team", "color": "#1e90ff", "members": [
         {"user": me["id"], "teamlead": True}, {"user": plain["id"], "teamlead": False}]})  # fmt: skip
@@ -92,7 +98,8 @@ def seed(instance: Instance, admin: Rest, user: Rest) -> Seed:
     mine, theirs = ADMIN_SHEETS, ADMIN_SHEETS + USER_SHEETS
     return Seed(
         tag=tag, admin=me, user=plain, customer=customer, project=project, mobile=mobile, activity=activity,
-        design=design, meetings=meetings, label=label, team=team, admin_sheets=sheets[:mine],
+        design=design, meetings=meetings, scratch=scratch, chores=chores, label=label, team=team,
+        admin_sheets=sheets[:mine],
         user_sheets=sheets[mine:theirs], mobile_sheets=sheets[theirs:],
     )  # fmt: skip
 
