@@ -1,16 +1,41 @@
-"""`kimai-mcp` for one user: serve MCP over stdio (Claude Desktop), or `--setup` a Claude Desktop entry."""
+"""`kimai-mcp` for one user: serve MCP over stdio (Claude Desktop), or `--setup` a Claude Desktop entry.
+
+Every option, its help and the variables it stands for come from `options.SETTINGS`.
+"""
 
 from __future__ import annotations
 
-import logging
-import sys
+from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
 from kimai_tools import __version__
+from kimai_tools.stdio.dotenv import lookup
+from kimai_tools.stdio.logs import setup_logging
+from kimai_tools.stdio.options import SETTINGS
+from kimai_tools.stdio.settings import ConfigError, load_settings
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-LOG_FORMAT = "kimai-mcp %(levelname)s %(name)s: %(message)s"
+
+
+class Command(TyperCommand):
+    """The command, whose `--help` too says what the table says."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = SETTINGS["help"].help
+        return option
+
+
+def option(name: str, **extra: Any) -> Any:
+    """The typer option of the setting `name`; a flag when the setting takes no value."""
+    setting = SETTINGS[name]
+    default = None if setting.metavar else False
+    return typer.Option(
+        default, setting.option, metavar=setting.metavar, help=setting.help, show_default=False, **extra
+    )
 
 
 def _version(value: bool) -> None:
@@ -19,37 +44,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-class HideToken(logging.Formatter):
-    """Replaces the token in every formatted line: a last guard should any library log a header."""
-
-    def __init__(self, token: str):
-        super().__init__(LOG_FORMAT)
-        self.token = token
-
-    def format(self, record: logging.LogRecord) -> str:
-        return super().format(record).replace(self.token, "***")
+def warn_deprecated(default_user: str | None) -> None:
+    """One line on stderr for a setting of the original server that no longer does anything; never its value."""
+    setting = SETTINGS["default_user"]
+    given = setting.option if default_user not in (None, "") else setting.env if lookup(setting.env) else None
+    if given:
+        advice = "the tools take the user per call; remove it from the configuration"
+        typer.echo(f"kimai-mcp: warning: {given} is deprecated and ignored: {advice}.", err=True)
 
 
-def setup_logging(token: str, level: str | None) -> None:
-    # stdout belongs to the protocol: logs go to stderr
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(HideToken(token))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(getattr(logging, (level or "WARNING").upper(), logging.WARNING))
+def epilog() -> str:
+    """The settings read only from the environment or .env, for `--help`."""
+    return " ".join(s.help for s in SETTINGS.values() if s.env and not s.option)
 
 
-@app.command(help="Serve the Kimai tools over MCP stdio. Settings: options, then environment, then ./.env.")
+@app.command(cls=Command, epilog=epilog())
 def serve(
-    kimai_url: str = typer.Option(None, "--kimai-url", help="Kimai's address (KIMAI_URL)."),
-    kimai_token: str = typer.Option(None, "--kimai-token", help="API token (KIMAI_API_TOKEN).", show_default=False),
-    ssl_verify: str = typer.Option(None, "--ssl-verify", help="true, false, or a CA bundle path (KIMAI_SSL_VERIFY)."),
-    read_only: bool = typer.Option(False, "--read-only", help="Offer and allow only actions that read."),
-    setup: bool = typer.Option(False, "--setup", help="Ask for URL, token and TLS, check them, configure Claude."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    kimai_url: str = option("url"),
+    kimai_token: str = option("token"),
+    ssl_verify: str = option("ssl_verify"),
+    read_only: bool = option("read_only"),
+    default_user: str = option("default_user"),
+    setup: bool = option("setup"),
+    version: bool = option("version", callback=_version, is_eager=True),
 ) -> None:
-    from kimai_tools.config import ConfigError, load_settings, lookup
-
+    """Serve the Kimai tools over MCP stdio. Settings: options, then environment, then ./.env."""
+    warn_deprecated(default_user)
     if setup:
         from kimai_tools.stdio.setup import run_setup
 
@@ -59,7 +79,7 @@ def serve(
     except ConfigError as exc:
         typer.echo(f"kimai-mcp: {exc}", err=True)
         raise typer.Exit(2) from None
-    setup_logging(settings.token, lookup("KIMAI_LOG_LEVEL"))
+    setup_logging(settings.token, lookup(SETTINGS["log_level"].env))
     from kimai_tools.server import build_server
 
     try:

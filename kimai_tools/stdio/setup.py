@@ -18,7 +18,10 @@ import anyio
 import httpx
 import typer
 
-from kimai_tools.config import ConfigError, Settings, load_settings, lookup
+from kimai_tools.config import Settings
+from kimai_tools.stdio.dotenv import lookup
+from kimai_tools.stdio.options import SETTINGS
+from kimai_tools.stdio.settings import ConfigError, load_settings
 
 CONFIG_OVERRIDE = "KIMAI_MCP_CLAUDE_CONFIG"  # another config path, for tests or a portable Claude
 ATTEMPTS = 3
@@ -60,9 +63,9 @@ def server_entry(settings: Settings, read_only: bool = False) -> dict:
         "command": command,
         "args": [*args, *(["--read-only"] if read_only else [])],
         "env": {
-            "KIMAI_URL": settings.url,
-            "KIMAI_API_TOKEN": settings.token,
-            "KIMAI_SSL_VERIFY": ssl_text(settings.ssl_verify),
+            SETTINGS["url"].env: settings.url,
+            SETTINGS["token"].env: settings.token,
+            SETTINGS["ssl_verify"].env: ssl_text(settings.ssl_verify),
         },
     }
 
@@ -140,8 +143,8 @@ def run_setup(
     prompt: Callable[..., str] = typer.prompt,
 ) -> int:
     """The exit code: 0 when Claude Desktop's config names this server, 1 otherwise."""
-    url, token = lookup("KIMAI_URL", url), lookup("KIMAI_API_TOKEN", token)
-    ssl_verify = lookup("KIMAI_SSL_VERIFY", ssl_verify) or "true"
+    url, token = lookup(SETTINGS["url"].env, url), lookup(SETTINGS["token"].env, token)
+    ssl_verify = lookup(SETTINGS["ssl_verify"].env, ssl_verify) or SETTINGS["ssl_verify"].default
     settings = None
     for attempt in range(1, ATTEMPTS + 1):
         try:

@@ -13,7 +13,7 @@ from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from kimai_tools.server import build_server
-from kimai_tools.stdio.main import setup_logging
+from kimai_tools.stdio.logs import setup_logging
 from tests.conftest import TOKEN, settings_for
 from tests.support.fake import FakeKimai, replay
 

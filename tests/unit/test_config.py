@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kimai_tools import __version__
-from kimai_tools.config import ConfigError, Settings, load_settings, read_dotenv
+from kimai_tools.config import Settings
+from kimai_tools.stdio.dotenv import read_dotenv
 from kimai_tools.stdio.main import app
+from kimai_tools.stdio.settings import ConfigError, load_settings
 from tests.conftest import TOKEN
 
 KEYS = ("KIMAI_URL", "KIMAI_API_TOKEN", "KIMAI_SSL_VERIFY", "KIMAI_READ_ONLY", "KIMAI_LOG_LEVEL")

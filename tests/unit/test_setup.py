@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kimai_tools.config import ConfigError
 from kimai_tools.stdio.main import app
+from kimai_tools.stdio.settings import ConfigError
 from kimai_tools.stdio.setup import claude_config_path, server_command, write_claude_config
 from tests.conftest import TOKEN
 from tests.support.fake import recorded
