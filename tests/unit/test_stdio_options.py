@@ -1,4 +1,4 @@
-"""The one table of settings: the command line and its --help come from it; the original server's
+"""The one table of settings: the command line, its --help and the README come from it; the original server's
 deprecated --kimai-user / KIMAI_DEFAULT_USER start the server with a warning."""
 
 import logging
@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from kimai_tools.stdio.main import app
 from kimai_tools.stdio.options import SETTINGS
+from scripts import config_table
 from tests.conftest import TOKEN
+from tests.support.paths import ROOT
 
 WARNING = "kimai-mcp: warning: {} is deprecated and ignored"
 
@@ -60,6 +62,14 @@ def test_help_names_every_option_and_variable():
     text = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
     for setting in SETTINGS.values():
         assert all(name in text for name in (setting.option, setting.env) if name), setting
+
+
+def test_readme_configuration_table_is_what_the_script_prints():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first, last = config_table.readme_table(text)
+    assert text.splitlines()[first:last] == config_table.render(), (
+        "README.md's Configuration table is stale: run `.venv/bin/python scripts/config_table.py --write`."
+    )
 
 
 @pytest.mark.parametrize("args", [["--kimai-user=5"], ["--kimai-user", "5"]])
