@@ -18,7 +18,6 @@ class Setting:
     metavar: str | None = None  # what the option takes; None: a flag
     default: str | None = None
     required: bool = False
-    deprecated: bool = False  # accepted and ignored, with a warning: configurations of the original server start
 
     @property
     def help(self) -> str:
@@ -59,7 +58,7 @@ SETTINGS: dict[str, Setting] = {
         "--kimai-user", "KIMAI_DEFAULT_USER",
         "deprecated (the original Kimai MCP server's default user): accepted and ignored with a warning; the tools "
         "take the user per call (`user_scope`, `user`)",
-        metavar="USER_ID", deprecated=True,
+        metavar="USER_ID",  # accepted and ignored (main.warn_deprecated): the original server's configurations start
     ),
     "setup": Setting(
         "--setup", None,

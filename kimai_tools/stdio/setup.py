@@ -61,7 +61,7 @@ def server_entry(settings: Settings, read_only: bool = False) -> dict:
     command, args = server_command()
     return {
         "command": command,
-        "args": [*args, *(["--read-only"] if read_only else [])],
+        "args": [*args, *([SETTINGS["read_only"].option] if read_only else [])],
         "env": {
             SETTINGS["url"].env: settings.url,
             SETTINGS["token"].env: settings.token,
