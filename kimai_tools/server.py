@@ -19,7 +19,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
-from kimai_tools.session import Session, warm_up
+from kimai_tools.kimai.session import Session, warm_up
 from kimai_tools.tools.base import App, Callers, OneCaller, app_of
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
         if app is not None and not result.is_error and not app.version_noted and app.session.version_known:
             app.version_noted = True
-            from kimai_tools.versions import describe
+            from kimai_tools.kimai.versions import describe
 
             version = await app.session.version()
             result.content.append(TextContent(type="text", text=describe(version)))

@@ -72,8 +72,8 @@ def server_entry(settings: Settings, read_only: bool = False) -> dict:
 
 async def check_kimai(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> str:
     """One line on whom the token belongs to; a KimaiError says what is wrong (unreachable, TLS, 401, ...)."""
-    from kimai_tools.operations import call
-    from kimai_tools.session import Session
+    from kimai_tools.kimai.operations import call
+    from kimai_tools.kimai.session import Session
 
     session = Session(settings, transport=transport)
     try:

@@ -5,9 +5,8 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.dates import local_datetime
-from kimai_tools.errors import ArgumentError, KimaiError
-from kimai_tools.project_team import (
+from kimai_tools.domain.dates import local_datetime
+from kimai_tools.domain.project_team import (
     ProjectTeamStats,
     choose_project,
     project_facts,
@@ -15,8 +14,9 @@ from kimai_tools.project_team import (
     render_analysis,
     render_candidates,
 )
-from kimai_tools.render import result
+from kimai_tools.kimai.errors import ArgumentError, KimaiError
 from kimai_tools.tools.base import App, app_of, need_id, progress
+from kimai_tools.tools.render import result
 from kimai_tools.tools.team_access import team_summary
 from kimai_tools.tools.timesheet import scope_note
 

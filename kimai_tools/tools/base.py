@@ -10,10 +10,10 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
 from kimai_tools.config import Settings
-from kimai_tools.errors import ArgumentError
-from kimai_tools.operations import Reply, call
-from kimai_tools.render import result
-from kimai_tools.session import Session
+from kimai_tools.kimai.errors import ArgumentError
+from kimai_tools.kimai.operations import Reply, call
+from kimai_tools.kimai.session import Session
+from kimai_tools.tools.render import result
 
 
 @dataclass

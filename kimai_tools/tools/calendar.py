@@ -5,10 +5,10 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.absences import parse_date
-from kimai_tools.errors import ArgumentError
-from kimai_tools.render import result
+from kimai_tools.domain.absences import parse_date
+from kimai_tools.kimai.errors import ArgumentError
 from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
+from kimai_tools.tools.render import result
 
 TITLE = "Kimai calendar"
 WRITES: set[str] = set()

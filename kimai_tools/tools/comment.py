@@ -5,11 +5,11 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.absences import user_name
-from kimai_tools.errors import ArgumentError
-from kimai_tools.render import result
-from kimai_tools.text import quoted, shown
+from kimai_tools.domain.absences import user_name
+from kimai_tools.domain.text import quoted, shown
+from kimai_tools.kimai.errors import ArgumentError
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick
+from kimai_tools.tools.render import result
 
 TITLE = "Kimai comments"
 WRITES = {"create", "delete", "pin"}

@@ -5,9 +5,9 @@ from typing import Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.errors import KimaiError
-from kimai_tools.render import compact, result
+from kimai_tools.kimai.errors import KimaiError
 from kimai_tools.tools.base import app_of
+from kimai_tools.tools.render import compact, result
 
 TITLE = "Kimai configuration"
 WRITES: set[str] = set()
@@ -35,7 +35,7 @@ async def config(type: Literal["timesheet", "colors", "plugins", "version", "all
                 raise
             refused[name] = str(exc)  # e.g. only a super admin may list plugins: the other parts still answer
     if "version" in data:
-        from kimai_tools.versions import describe
+        from kimai_tools.kimai.versions import describe
 
         data["version"] = {**(data["version"] or {}), "client": describe((data["version"] or {}).get("version"))}
     shown = compact(data)

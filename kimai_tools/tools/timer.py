@@ -5,11 +5,11 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools import timesheets as ts
-from kimai_tools.dates import local_datetime
-from kimai_tools.errors import ArgumentError, KimaiError
-from kimai_tools.render import result
+from kimai_tools.domain import timesheets as ts
+from kimai_tools.domain.dates import local_datetime
+from kimai_tools.kimai.errors import ArgumentError, KimaiError
 from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
+from kimai_tools.tools.render import result
 
 TITLE = "Kimai timer"
 WRITES = {"start", "stop", "restart", "favorite", "unfavorite"}

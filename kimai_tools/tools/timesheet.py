@@ -6,16 +6,16 @@ from zoneinfo import ZoneInfo
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools import timesheets as ts
-from kimai_tools.absences import user_name
-from kimai_tools.batch import Unchanged, run_batch
-from kimai_tools.dates import local_to_utc
-from kimai_tools.errors import ArgumentError, KimaiError
-from kimai_tools.render import result
-from kimai_tools.stats import TimesheetStats
-from kimai_tools.text import shown
+from kimai_tools.domain import timesheets as ts
+from kimai_tools.domain.absences import user_name
+from kimai_tools.domain.batch import Unchanged, run_batch
+from kimai_tools.domain.dates import local_to_utc
+from kimai_tools.domain.stats import TimesheetStats
+from kimai_tools.domain.text import shown
+from kimai_tools.kimai.errors import ArgumentError, KimaiError
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.meta import record_readable, why_not_found
+from kimai_tools.tools.render import result
 
 TITLE = "Kimai timesheets"
 WRITES = {"create", "update", "delete", "duplicate", "export_toggle", "meta_update", "batch_delete", "batch_export"}

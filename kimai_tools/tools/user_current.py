@@ -5,9 +5,9 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.render import compact, name_of, ref, result
-from kimai_tools.text import shown
+from kimai_tools.domain.text import shown
 from kimai_tools.tools.base import app_of
+from kimai_tools.tools.render import compact, name_of, ref, result
 
 TITLE = "Current Kimai user"
 WRITES: set[str] = set()

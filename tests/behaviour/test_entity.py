@@ -7,7 +7,7 @@ import pytest
 from mcp import Client
 
 from kimai_tools.server import build_server
-from kimai_tools.tools.entity_kinds import first_of_month
+from kimai_tools.tools.entity.kinds import first_of_month
 from tests.conftest import settings_for
 from tests.support.fake import FakeKimai, json_response, paginate, recorded, replay, text
 

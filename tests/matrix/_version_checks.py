@@ -30,7 +30,7 @@ import kimai_client  # noqa: E402
 
 from kimai_tools.actions import ACTIONS, Key, label  # noqa: E402
 from kimai_tools.config import Settings  # noqa: E402
-from kimai_tools.operations import index, model_fields  # noqa: E402
+from kimai_tools.kimai.operations import index, model_fields  # noqa: E402
 from kimai_tools.server import build_server  # noqa: E402
 from tests.support.prism import PrismMock  # noqa: E402
 

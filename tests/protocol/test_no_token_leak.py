@@ -73,7 +73,9 @@ def unreachable(request: httpx.Request) -> httpx.Response:
 
 
 async def test_no_result_and_no_log_line_carries_the_token(all_logs, monkeypatch):
-    monkeypatch.setattr("kimai_tools.transport.RetryTransport.__init__.__defaults__", (3, 0.0))  # no backoff waits
+    monkeypatch.setattr(
+        "kimai_tools.kimai.transport.RetryTransport.__init__.__defaults__", (3, 0.0)
+    )  # no backoff waits
     bad_customer = {
         "name": "Bad Values",
         "country": "XX",

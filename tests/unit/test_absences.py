@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kimai_tools.absences import (
+from kimai_tools.domain.absences import (
     absence_statistics,
     attendance,
     parse_date,

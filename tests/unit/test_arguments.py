@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kimai_tools.dates import local_datetime, local_to_utc
-from kimai_tools.errors import ArgumentError
+from kimai_tools.domain.dates import local_datetime, local_to_utc
+from kimai_tools.kimai.errors import ArgumentError
 
 
 @pytest.mark.parametrize(

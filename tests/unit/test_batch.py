@@ -3,7 +3,7 @@ import time
 import anyio
 import pytest
 
-from kimai_tools.batch import BatchResult, Outcome, Unchanged, compact_ids, run_batch
+from kimai_tools.domain.batch import BatchResult, Outcome, Unchanged, compact_ids, run_batch
 
 pytestmark = pytest.mark.anyio
 

@@ -5,7 +5,7 @@ import json
 import httpx
 import pytest
 
-from kimai_tools.errors import field_errors, from_response, network_error
+from kimai_tools.kimai.errors import field_errors, from_response, network_error
 from tests.support.paths import TRAFFIC
 
 
@@ -162,6 +162,6 @@ def test_network_errors_are_one_sentence():
 
 
 def test_form_errors_given_as_a_plain_string_stay_one_message():
-    from kimai_tools.errors import field_errors
+    from kimai_tools.kimai.errors import field_errors
 
     assert field_errors({"errors": "Invalid form", "children": []}) == ["Invalid form"]

@@ -5,9 +5,9 @@ import json
 import httpx
 import pytest
 
-from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
-from kimai_tools.operations import build_body, call, entry, form_for, typed
-from kimai_tools.session import Session
+from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.kimai.operations import build_body, call, entry, form_for, typed
+from kimai_tools.kimai.session import Session
 from tests.conftest import settings_for
 from tests.support.fake import FakeKimai, json_response, replay
 
@@ -87,7 +87,7 @@ async def test_responses_become_plain_dicts_equal_to_kimais_json():
 
 
 def test_network_errors_are_one_sentence():
-    from kimai_tools.errors import network_error
+    from kimai_tools.kimai.errors import network_error
 
     error = network_error(httpx.ConnectError("refused"), "https://kimai.example", 30)
     assert str(error).startswith("Cannot reach Kimai at https://kimai.example")

@@ -14,10 +14,10 @@ import httpx
 import pytest
 
 from kimai_tools import __version__
-from kimai_tools.errors import KimaiError
-from kimai_tools.operations import call
-from kimai_tools.session import Session, tls_verify
-from kimai_tools.transport import MAX_RETRY_AFTER, RETRIED_HEADER, RetryTransport, retry_after
+from kimai_tools.kimai.errors import KimaiError
+from kimai_tools.kimai.operations import call
+from kimai_tools.kimai.session import Session, tls_verify
+from kimai_tools.kimai.transport import MAX_RETRY_AFTER, RETRIED_HEADER, RetryTransport, retry_after
 from tests.conftest import TOKEN, settings_for
 from tests.support.fake import FakeKimai, json_response, replay
 
@@ -49,7 +49,7 @@ def waits(monkeypatch) -> list[float]:
     async def sleep(seconds):
         seen.append(seconds)
 
-    monkeypatch.setattr("kimai_tools.transport.anyio", SimpleNamespace(sleep=sleep))
+    monkeypatch.setattr("kimai_tools.kimai.transport.anyio", SimpleNamespace(sleep=sleep))
     return seen
 
 
@@ -302,7 +302,7 @@ async def test_the_version_is_read_once_however_many_calls_wait_for_it():
     import httpx
 
     from kimai_tools.config import Settings
-    from kimai_tools.session import Session
+    from kimai_tools.kimai.session import Session
 
     reads = []
 

@@ -138,7 +138,9 @@ def test_a_refused_token_is_said_and_asked_again(kimai_url, claude_config):
 
 
 def test_three_failures_exit_non_zero_and_change_nothing(claude_config, monkeypatch):
-    monkeypatch.setattr("kimai_tools.transport.RetryTransport.__init__.__defaults__", (3, 0.0))  # no backoff waits
+    monkeypatch.setattr(
+        "kimai_tools.kimai.transport.RetryTransport.__init__.__defaults__", (3, 0.0)
+    )  # no backoff waits
     unreachable = "http://127.0.0.1:9"  # the discard port: nothing listens
     result = run_setup(*[unreachable, TOKEN, "true"] * 3)
 

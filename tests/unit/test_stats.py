@@ -2,7 +2,7 @@ import json
 import tracemalloc
 from pathlib import Path
 
-from kimai_tools.stats import TimesheetStats, render_timesheet_stats
+from kimai_tools.domain.stats import TimesheetStats, render_timesheet_stats
 
 TRAFFIC = Path(__file__).resolve().parents[2] / ".." / "shared" / "kimai-2.31-traffic"
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kimai_tools.text import NAME_LIMIT, TEXT_LIMIT, quoted, shown
+from kimai_tools.domain.text import NAME_LIMIT, TEXT_LIMIT, quoted, shown
 
 
 @pytest.mark.parametrize("name", ["Website", "Müller & Söhne (GmbH)", "Web/App 2.0", "Anna-Lena", "#3498db"])

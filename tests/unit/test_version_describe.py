@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kimai_tools.versions import closest, describe
+from kimai_tools.kimai.versions import closest, describe
 from tests.support.paths import ROOT
 
 PINS = [

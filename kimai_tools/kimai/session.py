@@ -14,7 +14,7 @@ import anyio
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
-from kimai_tools.errors import KimaiError
+from kimai_tools.kimai.errors import KimaiError
 
 if TYPE_CHECKING:
     import httpx
@@ -49,8 +49,8 @@ def warm_up(settings: Settings) -> None:
         import httpcore._async.http11  # noqa: F401
         import httpcore._backends.anyio  # noqa: F401
 
-    import kimai_tools.transport  # noqa: F401
-    from kimai_tools.operations import index
+    import kimai_tools.kimai.transport  # noqa: F401
+    from kimai_tools.kimai.operations import index
 
     for op in index().values():
         if op.get("module"):
@@ -81,7 +81,7 @@ class Session:
             verify = tls_verify(self.settings.ssl_verify)
             import httpx
 
-            from kimai_tools.transport import RetryTransport
+            from kimai_tools.kimai.transport import RetryTransport
 
             inner = self._transport or httpx.AsyncHTTPTransport(verify=verify)
             self._client = AuthenticatedClient(
@@ -112,7 +112,7 @@ class Session:
 
     async def _read_version(self) -> str | None:
         if not self._version_read:
-            from kimai_tools.operations import call
+            from kimai_tools.kimai.operations import call
 
             try:
                 reply = await call(self, "GET /api/version", check_version=False)
@@ -129,7 +129,7 @@ class Session:
 
     async def plugins(self) -> list[str] | None:
         if self._plugins is None:
-            from kimai_tools.operations import call
+            from kimai_tools.kimai.operations import call
 
             try:
                 reply = await call(self, "GET /api/plugins", check_version=False)

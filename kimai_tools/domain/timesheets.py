@@ -6,10 +6,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kimai_tools.absences import user_name
-from kimai_tools.dates import local_datetime
-from kimai_tools.errors import ArgumentError
-from kimai_tools.text import quoted, shown
+from kimai_tools.domain.absences import user_name
+from kimai_tools.domain.dates import local_datetime
+from kimai_tools.domain.text import quoted, shown
+from kimai_tools.kimai.errors import ArgumentError
 from kimai_tools.tools.base import as_flag, as_id, pick
 
 FILTERS = (

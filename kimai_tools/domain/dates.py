@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from kimai_tools.errors import ArgumentError
+from kimai_tools.kimai.errors import ArgumentError
 
 _LOCAL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})$")

@@ -6,7 +6,7 @@ from typing import Any
 
 from mcp.types import CallToolResult, TextContent
 
-from kimai_tools.text import TEXT_LIMIT, shown
+from kimai_tools.domain.text import TEXT_LIMIT, shown
 
 # The name-like field of each kind of record, in order of preference.
 NAME_FIELDS = ("name", "title", "alias", "username", "description", "message")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kimai_tools.stats import TimesheetStats, totals_line
-from kimai_tools.text import shown
+from kimai_tools.domain.stats import TimesheetStats, totals_line
+from kimai_tools.domain.text import shown
 
 SHOWN_CANDIDATES = 25
 

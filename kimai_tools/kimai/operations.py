@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable, from_response, network_error
+from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable, from_response, network_error
 
 
 @dataclass
@@ -291,7 +291,7 @@ def redirected(key: str, status: int, location: str) -> KimaiError:
 
 
 def _retried_after_drop(response) -> bool:
-    from kimai_tools.transport import RETRIED_HEADER
+    from kimai_tools.kimai.transport import RETRIED_HEADER
 
     return response.headers.get(RETRIED_HEADER) == "1"
 

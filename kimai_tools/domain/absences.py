@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from kimai_tools.text import shown
+from kimai_tools.domain.text import shown
 
 MAX_ABSENCE_DAYS = 30  # Kimai refuses a longer absence, and one that spans two calendar years
 GROUP_BY = ("type", "user", "month")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from kimai_tools.absences import parse_date, user_name
-from kimai_tools.text import shown
+from kimai_tools.domain.absences import parse_date, user_name
+from kimai_tools.domain.text import shown
 
 Names = Mapping[tuple[str, Any], str]
 

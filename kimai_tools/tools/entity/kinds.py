@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kimai_tools.dates import local_datetime
-from kimai_tools.errors import ArgumentError
-from kimai_tools.render import ref
-from kimai_tools.text import shown
+from kimai_tools.domain.dates import local_datetime
+from kimai_tools.domain.text import shown
+from kimai_tools.kimai.errors import ArgumentError
 from kimai_tools.tools.base import as_flag, as_id, pick
+from kimai_tools.tools.render import ref
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
@@ -316,7 +316,7 @@ def preference_body(preferences: Any) -> list[dict[str, str | None]]:
 
 
 def title_of(type: str, record: dict) -> str:
-    """The record's name as a listing shows it (see kimai_tools.text)."""
+    """The record's name as a listing shows it (see kimai_tools.domain.text)."""
     field = {"user": "username", "invoice": "invoiceNumber"}.get(type, "name")
     name = record.get(field) or (record.get("alias") if type == "user" else None)
     return shown(name) if name else f"#{record.get('id')}"

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kimai_tools.absences import parse_date, user_name
-from kimai_tools.batch import compact_ids
-from kimai_tools.text import shown
+from kimai_tools.domain.absences import parse_date, user_name
+from kimai_tools.domain.batch import compact_ids
+from kimai_tools.domain.text import shown
 
 PUBLIC_HOLIDAY_GROUP = "public_holiday_group"  # Kimai's user preference naming the user's holiday group
 DEFAULT_GROUP = "default"  # stands for the group Kimai answers without `group`, when it does not name it

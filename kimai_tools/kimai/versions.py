@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kimai_tools.operations import manifest, version_key
+from kimai_tools.kimai.operations import manifest, version_key
 
 REGEN = "run `make regen KIMAI_URL=… KIMAI_USER=… KIMAI_PASSWORD=…` against your Kimai"
 

@@ -5,13 +5,12 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.batch import BatchResult, run_batch
-from kimai_tools.errors import ArgumentError, KimaiError
-from kimai_tools.operations import ensure_available, entry, form_for
-from kimai_tools.render import compact, ref, result
-from kimai_tools.text import TEXT_LIMIT, shown
+from kimai_tools.domain.batch import BatchResult, run_batch
+from kimai_tools.domain.text import TEXT_LIMIT, shown
+from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.operations import ensure_available, entry, form_for
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
-from kimai_tools.tools.entity_kinds import (
+from kimai_tools.tools.entity.kinds import (
     Kind,
     body_for,
     first_of_month,
@@ -23,6 +22,7 @@ from kimai_tools.tools.entity_kinds import (
     query_for,
     title_of,
 )
+from kimai_tools.tools.render import compact, ref, result
 
 TITLE = "Kimai records"
 WRITES = {"create", "update", "delete", "batch_delete", "lock_month", "unlock_month", "set_preferences"}

@@ -9,11 +9,10 @@ from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools import absences as pure
-from kimai_tools.batch import Unchanged, run_batch
-from kimai_tools.errors import ArgumentError, KimaiError, NotAvailable
-from kimai_tools.render import ref, result
-from kimai_tools.tools.absence_support import (
+from kimai_tools.domain import absences as pure
+from kimai_tools.domain.batch import Unchanged, run_batch
+from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.tools.absence.support import (
     Chunk,
     absence_line,
     created_story,
@@ -27,6 +26,7 @@ from kimai_tools.tools.absence_support import (
     span,
 )
 from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick, progress
+from kimai_tools.tools.render import ref, result
 
 TITLE = "Kimai absences"
 WRITES = {"create", "delete", "approve", "reject", "request", "batch_delete", "batch_approve", "batch_reject"}
