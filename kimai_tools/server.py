@@ -20,7 +20,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from kimai_tools import __version__
 from kimai_tools.config import Settings
 from kimai_tools.kimai.session import Session, warm_up
-from kimai_tools.tools.base import App, Callers, OneCaller, app_of
+from kimai_tools.tools.base import Caller, Callers, OneCaller, caller_of
 
 if TYPE_CHECKING:
     import httpx
@@ -40,7 +40,7 @@ failure says what to change; a "needs Kimai ≥ X" answer means the connected Ki
 
 def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
     """The server for one caller (stdio). Nothing here contacts Kimai: the session connects on the first call."""
-    return build(OneCaller(App(settings=settings, session=Session(settings, transport=transport))), settings)
+    return build(OneCaller(Caller(settings=settings, session=Session(settings, transport=transport))), settings)
 
 
 def build(callers: Callers, settings: Settings) -> MCPServer:
@@ -130,20 +130,20 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
 
     @functools.wraps(tool)  # keeps the signature the SDK builds the input schema from
     async def call(*args: Any, **kwargs: Any) -> CallToolResult:
-        app = app_of(kwargs["ctx"]) if "ctx" in kwargs else None
+        caller = caller_of(kwargs["ctx"]) if "ctx" in kwargs else None
         try:
-            if app is not None and not app.session.version_known:
-                result = await beside_version_read(app.session, tool(*args, **kwargs))
+            if caller is not None and not caller.session.version_known:
+                result = await beside_version_read(caller.session, tool(*args, **kwargs))
             else:
                 result = await tool(*args, **kwargs)
         except ToolError as exc:
             log.info("%s refused: %s", tool.__name__, exc)
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
-        if app is not None and not result.is_error and not app.version_noted and app.session.version_known:
-            app.version_noted = True
+        if caller is not None and not result.is_error and not caller.version_noted and caller.session.version_known:
+            caller.version_noted = True
             from kimai_tools.kimai.versions import describe
 
-            version = await app.session.version()
+            version = await caller.session.version()
             result.content.append(TextContent(type="text", text=describe(version)))
         return result
 

@@ -15,7 +15,7 @@ from kimai_tools.domain.project_team import (
     render_candidates,
 )
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, need_id, progress
+from kimai_tools.tools.base import Caller, caller_of, need_id, progress
 from kimai_tools.tools.render import result
 from kimai_tools.tools.team_access import team_summary
 from kimai_tools.tools.timesheet import scope_note
@@ -28,29 +28,29 @@ PAGE_SIZE = 500  # Kimai's maximum
 MAX_PAGES = 200  # 100,000 records: beyond that the answer says it is partial
 
 
-async def find_project(app: App, project_id: Any, project_name: Any) -> tuple[dict | None, list[dict]]:
+async def find_project(caller: Caller, project_id: Any, project_name: Any) -> tuple[dict | None, list[dict]]:
     """(the project, []) or (None, the candidates a name matches: none or several)."""
     if project_id is not None:
         project_id = need_id(project_id, "project_id", "analyze_project_team")
-        return project_facts(await read_project(app, project_id)), []
+        return project_facts(await read_project(caller, project_id)), []
     if not isinstance(project_name, str) or not project_name.strip():
         raise ArgumentError("analyze_project_team needs `project_id` or `project_name`.")
     # hidden and ended projects too: a past period often concerns a finished project
     query = {"term": project_name.strip(), "visible": 3, "ignoreDates": 1}
-    found = [p for p in (await app.call("GET /api/projects", query=query)).data or [] if isinstance(p, dict)]
+    found = [p for p in (await caller.call("GET /api/projects", query=query)).data or [] if isinstance(p, dict)]
     chosen = choose_project(project_name, found)
     return (project_facts(chosen), []) if chosen else (None, [project_facts(p) for p in found])
 
 
-async def read_project(app: App, project_id: int) -> dict:
+async def read_project(caller: Caller, project_id: int) -> dict:
     """One project. Kimai lets a plain user list the projects their teams give them, but not read one by id (403):
     then the list has it."""
     try:
-        return (await app.call("GET /api/projects/{id}", path={"id": project_id})).data or {}
+        return (await caller.call("GET /api/projects/{id}", path={"id": project_id})).data or {}
     except KimaiError as exc:
         if exc.status != 403:
             raise
-        listed = (await app.call("GET /api/projects", query={"visible": 3, "ignoreDates": 1})).data or []
+        listed = (await caller.call("GET /api/projects", query={"visible": 3, "ignoreDates": 1})).data or []
         found = next((p for p in listed if isinstance(p, dict) and p.get("id") == project_id), None)
         if found is None:
             raise exc from None
@@ -71,7 +71,7 @@ def scope_of(user_scope: Any, user: Any, team: Any) -> tuple[str, int | None]:
     return scope, None
 
 
-async def users_in_scope(app: App, scope: str, number: int | None) -> tuple[dict, str, dict]:
+async def users_in_scope(caller: Caller, scope: str, number: int | None) -> tuple[dict, str, dict]:
     """(the timesheet query for the users in scope, a label, facts for structured content)."""
     if scope == "all":
         return {"user": "all"}, "all users", {"user_scope": scope}
@@ -79,18 +79,18 @@ async def users_in_scope(app: App, scope: str, number: int | None) -> tuple[dict
         return {}, "your own records", {"user_scope": scope}
     if scope == "specific":
         return {"user": number}, f"user {number}", {"user_scope": scope, "user": number}
-    summary = team_summary((await app.call("GET /api/teams/{id}", path={"id": number})).data or {})
+    summary = team_summary((await caller.call("GET /api/teams/{id}", path={"id": number})).data or {})
     members = [m["id"] for m in summary["members"] if m["id"] is not None]
     label = f"team {summary['name']} (#{number}, {len(members)} members)"
     return {"users[]": members}, label, {"user_scope": scope, "team": summary}
 
 
-async def collect(app: App, ctx: Context, query: dict, stats: ProjectTeamStats) -> tuple[int, str | None]:
+async def collect(caller: Caller, ctx: Context, query: dict, stats: ProjectTeamStats) -> tuple[int, str | None]:
     """Feed every page into `stats`; (pages read, why the result is partial or None)."""
     page, pages = 1, None
     while True:
         try:
-            reply = await app.call("GET /api/timesheets", query={**query, "page": page})
+            reply = await caller.call("GET /api/timesheets", query={**query, "page": page})
         except KimaiError as exc:
             if page == 1:
                 raise
@@ -125,18 +125,18 @@ async def analyze_project_team(
 ) -> CallToolResult:
     """Hours per user and activity on one project (project_id, or project_name: one match or the candidates) between
     begin and end, over all records. user_scope: self, all (default), specific (+ user), team (+ team)."""
-    app = app_of(ctx)
+    caller = caller_of(ctx)
     period = local_datetime(begin, "begin"), local_datetime(end, "end", day_end=True)
     if period[1] < period[0]:
         raise ArgumentError(f"`end` ({period[1]}) is before `begin` ({period[0]}).")
     scope, number = scope_of(user_scope, user, team)
-    project, candidates = await find_project(app, project_id, project_name)
+    project, candidates = await find_project(caller, project_id, project_name)
     if project is None:
         data = {"project_name": project_name, "total": len(candidates), "candidates": candidates}
         return result(render_candidates(project_name, candidates), data)
-    scope_query, label, scope_facts = await users_in_scope(app, scope, number)
+    scope_query, label, scope_facts = await users_in_scope(caller, scope, number)
     facts = {"project": project, "begin": period[0], "end": period[1], **scope_facts}
-    note = await scope_note(app, scope)
+    note = await scope_note(caller, scope)
     if note:
         facts["note"] = note
     if scope_query.get("users[]") == []:
@@ -145,7 +145,7 @@ async def analyze_project_team(
     # a unique order, so page boundaries do not shift between requests (Kimai's default is begin)
     query |= {"orderBy": "id", "order": "ASC", **scope_query}
     stats = ProjectTeamStats(details=include_details)
-    pages, partial = await collect(app, ctx, query, stats)
+    pages, partial = await collect(caller, ctx, query, stats)
     analysis = stats.result(partial)
     idle = []
     if "team" in scope_facts:

@@ -1,4 +1,4 @@
-"""What every tool module shares: the app behind the server, argument checks, action dispatch."""
+"""What every tool module shares: the caller behind the server, argument checks, action dispatch."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from kimai_tools.tools.render import result
 
 
 @dataclass
-class App:
+class Caller:
     settings: Settings
     session: Session
     me: dict | None = field(default=None, repr=False)
@@ -35,31 +35,31 @@ class App:
 class Callers(Protocol):
     """Who makes a request: one caller for stdio, the authenticated user's on the team server."""
 
-    def caller(self, ctx: Context) -> App: ...
+    def caller(self, ctx: Context) -> Caller: ...
 
 
 @dataclass(frozen=True)
 class OneCaller:
     """Every request is the one user's (stdio)."""
 
-    app: App
+    only: Caller
 
-    def caller(self, ctx: Context) -> App:
-        return self.app
+    def caller(self, ctx: Context) -> Caller:
+        return self.only
 
 
-def app_of(ctx: Context) -> App:
+def caller_of(ctx: Context) -> Caller:
     return ctx.request_context.lifespan_context.caller(ctx)  # the server's lifespan yields its Callers
 
 
 Handler = Callable[..., Awaitable[CallToolResult]]
 
 
-def dispatch(tool: str, action: str, handlers: dict[str, Handler], writes: Iterable[str], app: App) -> Handler:
+def dispatch(tool: str, action: str, handlers: dict[str, Handler], writes: Iterable[str], caller: Caller) -> Handler:
     """The handler of `action`, or a clear refusal naming what is allowed."""
     if action not in handlers:
         raise ArgumentError(f"Unknown action {action!r} for {tool}. Valid: {', '.join(handlers)}.")
-    if app.settings.read_only and action in set(writes):
+    if caller.settings.read_only and action in set(writes):
         raise ArgumentError(f"{tool} {action} changes data; this server runs read-only.")
     return handlers[action]
 
@@ -117,10 +117,10 @@ async def progress(ctx: Context | None, done: int, total: int | None, message: s
 
 
 async def past_the_end(
-    app: App, key: str, query: dict, page: int, size: int, note: str | None = None
+    caller: Caller, key: str, query: dict, page: int, size: int, note: str | None = None
 ) -> CallToolResult:
     """Kimai answers 404 for a page past the last of a paginated list; one tiny request finds how many records exist."""
-    probe = await app.call(key, query={**query, "page": 1, "size": 1})
+    probe = await caller.call(key, query={**query, "page": 1, "size": 1})
     total = probe.header_int("X-Total-Count") or 0
     pages = max(1, -(-total // size))
     text = f"Page {page} is past the end: {total} records in {pages} page{'s' if pages > 1 else ''}."

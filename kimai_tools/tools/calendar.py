@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.absences import parse_date
 from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id, pick
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai calendar"
@@ -63,9 +63,9 @@ def event_line(facts: dict) -> str:
     return f"{dates} {facts.get('title') or '(untitled)'}"
 
 
-async def read(app: App, ctx: Context, *, kind: str, filters: Any) -> CallToolResult:
+async def read(caller: Caller, ctx: Context, *, kind: str, filters: Any) -> CallToolResult:
     query = calendar_query(kind, filters)
-    events = [event_facts(e) for e in (await app.call(READS[kind], query=query)).data or [] if isinstance(e, dict)]
+    events = [event_facts(e) for e in (await caller.call(READS[kind], query=query)).data or [] if isinstance(e, dict)]
     events.sort(key=lambda e: str(e["start"] or ""))
     noun = "absence" if kind == "absences" else "public holiday"
     span = " ".join(f"{k} {query[k]}" for k in ("begin", "end") if k in query)
@@ -77,8 +77,8 @@ async def read(app: App, ctx: Context, *, kind: str, filters: Any) -> CallToolRe
 
 
 def _reader(kind: str):
-    async def handler(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
-        return await read(app, ctx, kind=kind, **kwargs)
+    async def handler(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
+        return await read(caller, ctx, kind=kind, **kwargs)
 
     return handler
 
@@ -91,6 +91,6 @@ async def calendar(
 ) -> CallToolResult:
     """Calendar entries of absences or public holidays (WorkContract plugin). filters: begin, end (dates); absences:
     user, status (approved default, open, all); holidays: group."""
-    app = app_of(ctx)
-    handler = dispatch("calendar", type, HANDLERS, WRITES, app)
-    return await handler(app, ctx, filters=filters)
+    caller = caller_of(ctx)
+    handler = dispatch("calendar", type, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, filters=filters)

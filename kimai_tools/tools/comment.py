@@ -8,7 +8,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.domain.absences import user_name
 from kimai_tools.domain.text import quoted, shown
 from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, pick
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai comments"
@@ -47,9 +47,11 @@ def _path(entity: str, suffix: str = "") -> str:
     return f"/api/{entity}s/{{id}}/comments{suffix}"
 
 
-async def list_comments(app: App, ctx: Context, *, entity: str, entity_id: Any, **_: Any) -> CallToolResult:
+async def list_comments(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, **_: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "list")
-    comments = [comment_facts(c) for c in (await app.call(f"GET {_path(entity)}", path={"id": entity_id})).data or []]
+    comments = [
+        comment_facts(c) for c in (await caller.call(f"GET {_path(entity)}", path={"id": entity_id})).data or []
+    ]
     where = f"{entity} {entity_id}"
     head = f"{len(comments)} comment{'s' if len(comments) != 1 else ''} on {where}:"
     if not comments:
@@ -58,7 +60,7 @@ async def list_comments(app: App, ctx: Context, *, entity: str, entity_id: Any, 
     return result(text, {"entity": entity, "entity_id": entity_id, "total": len(comments), "comments": comments})
 
 
-async def create(app: App, ctx: Context, *, entity: str, entity_id: Any, data: Any, **_: Any) -> CallToolResult:
+async def create(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, data: Any, **_: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "create")
     form = pick(data, ("message", "pinned"), "data fields")
     need(form.get("message"), "data.message", "create")
@@ -66,24 +68,28 @@ async def create(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
         raise ArgumentError("`message` must be text (Markdown is allowed).")
     if "pinned" in form and not isinstance(form["pinned"], bool):
         raise ArgumentError(f"`pinned` must be true or false, got {form['pinned']!r}.")
-    facts = comment_facts((await app.call(f"POST {_path(entity)}", path={"id": entity_id}, body=form)).data or {})
+    facts = comment_facts((await caller.call(f"POST {_path(entity)}", path={"id": entity_id}, body=form)).data or {})
     text = f"Added comment to {entity} {entity_id}: {comment_line(facts)}"
     return result(text, {"entity": entity, "entity_id": entity_id, "comment": facts})
 
 
-async def delete(app: App, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any) -> CallToolResult:
+async def delete(
+    caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any
+) -> CallToolResult:
     entity_id, comment_id = need_id(entity_id, "entity_id", "delete"), need_id(comment_id, "comment_id", "delete")
-    reply = await app.call(f"DELETE {_path(entity, '/{comment}')}", path={"id": entity_id, "comment": comment_id})
+    reply = await caller.call(f"DELETE {_path(entity, '/{comment}')}", path={"id": entity_id, "comment": comment_id})
     text = f"Deleted comment #{comment_id} of {entity} {entity_id}."
     if reply.already_done:
         text = f"Comment #{comment_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
     return result(text, {"entity": entity, "entity_id": entity_id, "deleted": comment_id})
 
 
-async def pin(app: App, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any) -> CallToolResult:
+async def pin(
+    caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any
+) -> CallToolResult:
     entity_id, comment_id = need_id(entity_id, "entity_id", "pin"), need_id(comment_id, "comment_id", "pin")
     answer = (
-        await app.call(f"PATCH {_path(entity, '/{comment}/pin')}", path={"id": entity_id, "comment": comment_id})
+        await caller.call(f"PATCH {_path(entity, '/{comment}/pin')}", path={"id": entity_id, "comment": comment_id})
     ).data
     where = f"comment #{comment_id} of {entity} {entity_id}"
     if not isinstance(answer, dict) or answer.get("pinned") is None:
@@ -106,6 +112,6 @@ async def comment(
     data: dict[str, Any] | None = None,
 ) -> CallToolResult:
     """Comments (Kimai ≥ 2.57). create: data {message, pinned?}. delete, pin (toggles): comment_id."""
-    app = app_of(ctx)
-    handler = dispatch("comment", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, entity=entity, entity_id=entity_id, comment_id=comment_id, data=data)
+    caller = caller_of(ctx)
+    handler = dispatch("comment", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, entity=entity, entity_id=entity_id, comment_id=comment_id, data=data)

@@ -6,7 +6,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.kimai.errors import KimaiError
-from kimai_tools.tools.base import app_of
+from kimai_tools.tools.base import caller_of
 from kimai_tools.tools.render import compact, result
 
 TITLE = "Kimai configuration"
@@ -24,12 +24,12 @@ EMPTY = {"plugins": "none installed"}
 
 async def config(type: Literal["timesheet", "colors", "plugins", "version", "all"], ctx: Context) -> CallToolResult:
     """Kimai settings: timesheet rules (tracking mode, rounding, limits), colour palette, plugins, version."""
-    app = app_of(ctx)
+    caller = caller_of(ctx)
     wanted = list(READS) if type == "all" else [type]
     data, refused = {}, {}
     for name in wanted:
         try:
-            data[name] = (await app.call(READS[name])).data
+            data[name] = (await caller.call(READS[name])).data
         except KimaiError as exc:
             if type != "all" or exc.status is None:
                 raise

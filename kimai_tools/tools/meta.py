@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.text import quoted, shown
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, dispatch, need_id
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai custom fields"
@@ -72,11 +72,11 @@ def not_registered(entity: str, entity_id: int, name: str | None = None) -> str:
     )
 
 
-async def record_readable(app: App, entity: str, entity_id: int) -> bool:
+async def record_readable(caller: Caller, entity: str, entity_id: int) -> bool:
     """Kimai answers 404 alike for a missing record and for a custom field nobody registered: whether this user
     can read the record tells which."""
     try:
-        await app.call(f"GET /api/{PLURAL[entity]}/{{id}}", path={"id": entity_id})
+        await caller.call(f"GET /api/{PLURAL[entity]}/{{id}}", path={"id": entity_id})
     except KimaiError as exc:
         if exc.status is None:
             raise
@@ -90,15 +90,15 @@ def why_not_found(entity: str, entity_id: int, name: str, readable: bool) -> str
     return not_registered(entity, entity_id, name)
 
 
-async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
+async def update(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "update")
     fields = meta_fields(data)
     if entity == "invoice":
-        return await _update_invoice(app, entity_id, fields)
+        return await _update_invoice(caller, entity_id, fields)
     outcomes, statuses, readable = [], set(), None
     for field in fields:
         try:
-            await app.call(f"PATCH /api/{PLURAL[entity]}/{{id}}/meta", path={"id": entity_id}, body=field)
+            await caller.call(f"PATCH /api/{PLURAL[entity]}/{{id}}/meta", path={"id": entity_id}, body=field)
             outcomes.append({**field, "ok": True})
         except KimaiError as exc:
             if exc.status is None:  # Kimai unreachable: the other fields would fail the same way
@@ -108,7 +108,7 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
             statuses.add(exc.status)
             reason = str(exc).rstrip(".")
             if exc.status == 404:
-                readable = await record_readable(app, entity, entity_id) if readable is None else readable
+                readable = await record_readable(caller, entity, entity_id) if readable is None else readable
                 reason = why_not_found(entity, entity_id, field["name"], readable)
             outcomes.append({**field, "ok": False, "reason": reason})
     done = [o for o in outcomes if o["ok"]]
@@ -122,10 +122,10 @@ async def update(app: App, ctx: Context, *, entity: str, entity_id: Any, data: A
     return result(text, {"entity": entity, "entity_id": entity_id, "set": len(done), "fields": outcomes})
 
 
-async def _update_invoice(app: App, invoice_id: int, fields: list[dict[str, str]]) -> CallToolResult:
+async def _update_invoice(caller: Caller, invoice_id: int, fields: list[dict[str, str]]) -> CallToolResult:
     """Kimai takes an invoice's custom fields in one call: all are set, or none."""
     try:
-        await app.call("PATCH /api/invoices/{id}/custom-fields", path={"id": invoice_id}, body=fields)
+        await caller.call("PATCH /api/invoices/{id}/custom-fields", path={"id": invoice_id}, body=fields)
     except KimaiError as exc:
         if exc.status == 404:
             reason = not_registered("invoice", invoice_id)
@@ -148,6 +148,6 @@ async def meta(
     ctx: Context,
 ) -> CallToolResult:
     """Set custom fields: data = [{name, value}]. The fields must be registered in Kimai (plugins)."""
-    app = app_of(ctx)
-    handler = dispatch("meta", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, entity=entity, entity_id=entity_id, data=data)
+    caller = caller_of(ctx)
+    handler = dispatch("meta", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, entity=entity, entity_id=entity_id, data=data)

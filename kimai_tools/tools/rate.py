@@ -8,7 +8,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.domain.absences import user_name
 from kimai_tools.domain.text import shown
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai rates"
@@ -92,9 +92,9 @@ def _key(method: str, entity: str, suffix: str = "") -> str:
     return f"{method} /api/{PLURAL[entity]}/{{id}}/rates{suffix}"
 
 
-async def list_rates(app: App, ctx: Context, *, entity: str, entity_id: int, **_: Any) -> CallToolResult:
+async def list_rates(caller: Caller, ctx: Context, *, entity: str, entity_id: int, **_: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "list")
-    rates = (await app.call(_key("GET", entity), path={"id": entity_id})).data or []
+    rates = (await caller.call(_key("GET", entity), path={"id": entity_id})).data or []
     where = f"{entity} {entity_id}"
     if not rates:
         text = f"No rates set on {where}."
@@ -105,11 +105,11 @@ async def list_rates(app: App, ctx: Context, *, entity: str, entity_id: int, **_
     return result(text, data)
 
 
-async def add_rate(app: App, ctx: Context, *, entity: str, entity_id: int, data: Any, **_: Any) -> CallToolResult:
+async def add_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int, data: Any, **_: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "add")
     form = rate_form(data)
     try:
-        rate = (await app.call(_key("POST", entity), path={"id": entity_id}, body=form)).data or {}
+        rate = (await caller.call(_key("POST", entity), path={"id": entity_id}, body=form)).data or {}
     except KimaiError as exc:
         if exc.status == 400 and "already used" in str(exc):
             who = f"user {form['user']}" if "user" in form else "everyone"
@@ -123,10 +123,12 @@ async def add_rate(app: App, ctx: Context, *, entity: str, entity_id: int, data:
     return result(f"Added rate to {entity} {entity_id}: {rate_line(rate)}", data)
 
 
-async def delete_rate(app: App, ctx: Context, *, entity: str, entity_id: int, rate_id: Any, **_: Any) -> CallToolResult:
+async def delete_rate(
+    caller: Caller, ctx: Context, *, entity: str, entity_id: int, rate_id: Any, **_: Any
+) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "delete")
     rate_id = need_id(rate_id, "rate_id", "delete")
-    reply = await app.call(_key("DELETE", entity, "/{rateId}"), path={"id": entity_id, "rateId": rate_id})
+    reply = await caller.call(_key("DELETE", entity, "/{rateId}"), path={"id": entity_id, "rateId": rate_id})
     text = f"Deleted rate #{rate_id} of {entity} {entity_id}."
     if reply.already_done:
         text = f"Rate #{rate_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
@@ -146,6 +148,6 @@ async def rate(
 ) -> CallToolResult:
     """Rates of a customer, project or activity. add: data {rate, internal_rate?, is_fixed?, user?} (no user =
     for everyone). delete: rate_id."""
-    app = app_of(ctx)
-    handler = dispatch("rate", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, entity=entity, entity_id=entity_id, rate_id=rate_id, data=data)
+    caller = caller_of(ctx)
+    handler = dispatch("rate", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, entity=entity, entity_id=entity_id, rate_id=rate_id, data=data)

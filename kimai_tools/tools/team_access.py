@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.absences import user_name
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, dispatch, need_id
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai team access"
@@ -83,7 +83,7 @@ def explain_bad_request(
 
 
 async def change(
-    app: App, ctx: Context, *, action: str, team_id: int, user_id: Any, target: Any, target_id: Any
+    caller: Caller, ctx: Context, *, action: str, team_id: int, user_id: Any, target: Any, target_id: Any
 ) -> CallToolResult:
     team_id = need_id(team_id, "team_id", action)
     method = "POST" if action in ("add_member", "grant") else "DELETE"
@@ -102,13 +102,13 @@ async def change(
         key, path = f"{method} /api/teams/{{id}}/{PLURAL[target]}/{{{target}Id}}", {f"{target}Id": target_id}
     changed = True
     try:
-        summary = team_summary((await app.call(key, path={"id": team_id, **path})).data or {})
+        summary = team_summary((await caller.call(key, path={"id": team_id, **path})).data or {})
         head = f"{PAST[action]} {subject(user_id, target, target_id)} {'to' if method == 'POST' else 'from'}"
         head += f" team {team_id}."
     except KimaiError as exc:
         if exc.status != 400:
             raise
-        summary = await _read_team(app, team_id)
+        summary = await _read_team(caller, team_id)
         done, sentence = explain_bad_request(action, team_id, summary, user_id, target, target_id)
         if not done:
             raise KimaiError(sentence, 400) from None
@@ -116,17 +116,17 @@ async def change(
     return result(f"{head}\n{render_team(summary)}", {"action": action, "changed": changed, "team": summary})
 
 
-async def _read_team(app: App, team_id: int) -> dict | None:
+async def _read_team(caller: Caller, team_id: int) -> dict | None:
     """The team as it is now, or None when this user may not read it (team leads may not)."""
     try:
-        return team_summary((await app.call("GET /api/teams/{id}", path={"id": team_id})).data or {})
+        return team_summary((await caller.call("GET /api/teams/{id}", path={"id": team_id})).data or {})
     except KimaiError:
         return None
 
 
 def _handler(action: str):
-    async def handler(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
-        return await change(app, ctx, action=action, **kwargs)
+    async def handler(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
+        return await change(caller, ctx, action=action, **kwargs)
 
     return handler
 
@@ -143,6 +143,6 @@ async def team_access(
     target_id: int | None = None,
 ) -> CallToolResult:
     """add_member/remove_member: user_id. grant/revoke: target (customer, project, activity) and target_id."""
-    app = app_of(ctx)
-    handler = dispatch("team_access", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, team_id=team_id, user_id=user_id, target=target, target_id=target_id)
+    caller = caller_of(ctx)
+    handler = dispatch("team_access", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, team_id=team_id, user_id=user_id, target=target, target_id=target_id)

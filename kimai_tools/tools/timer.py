@@ -8,7 +8,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.domain import timesheets as ts
 from kimai_tools.domain.dates import local_datetime
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, dispatch, need_id, pick
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id, pick
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai timer"
@@ -31,9 +31,9 @@ async def timer(
     copy? ("all": also description, tags, rates). active: running records. recent: recently used records (size, begin).
     favorites: favourite records (Kimai ≥ 2.66).
     """
-    app = app_of(ctx)
-    handler = dispatch("timer", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, id=id, data=data, size=size, begin=begin)
+    caller = caller_of(ctx)
+    handler = dispatch("timer", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, id=id, data=data, size=size, begin=begin)
 
 
 def one(verb: str, record: dict) -> CallToolResult:
@@ -46,15 +46,17 @@ def many(head: str, empty: str, records: list) -> CallToolResult:
     return result("\n".join(lines), {"total": len(records), "items": [ts.slim(r) for r in records]})
 
 
-async def start(app: App, ctx: Context, data: dict | None = None, begin: str | None = None, **_: Any) -> CallToolResult:
+async def start(
+    caller: Caller, ctx: Context, data: dict | None = None, begin: str | None = None, **_: Any
+) -> CallToolResult:
     if isinstance(data, dict) and data.get("end") is not None:
         raise ArgumentError("start runs a timer and takes no `end`; record a finished entry with timesheet create.")
     if begin is not None and isinstance(data, dict) and "begin" not in data:
         data = {**data, "begin": begin}
     body = ts.edit_body(data, "start")
-    before = await running_records(app)
-    record = (await app.call("POST /api/timesheets", query={"full": True}, body=body)).data or {}
-    stopped = await stopped_since(app, before)
+    before = await running_records(caller)
+    record = (await caller.call("POST /api/timesheets", query={"full": True}, body=body)).data or {}
+    stopped = await stopped_since(caller, before)
     if not stopped:
         return one("Started", record)
     ids = ", ".join(f"#{i}" for i in stopped)
@@ -65,28 +67,28 @@ async def start(app: App, ctx: Context, data: dict | None = None, begin: str | N
     return result(f"Started {ts.timesheet_line(record)}\n{note}", {**ts.slim(record), "stopped": stopped})
 
 
-async def running_records(app: App) -> list[dict] | None:
+async def running_records(caller: Caller) -> list[dict] | None:
     """The records running now, or None when Kimai does not say: what start stopped is a courtesy note."""
     try:
-        return [r for r in (await app.call("GET /api/timesheets/active")).data or [] if isinstance(r, dict)]
+        return [r for r in (await caller.call("GET /api/timesheets/active")).data or [] if isinstance(r, dict)]
     except KimaiError as exc:
         if exc.status is None:  # unreachable: the start itself would fail the same way
             raise
         return None
 
 
-async def stopped_since(app: App, before: list[dict] | None) -> list[int]:
+async def stopped_since(caller: Caller, before: list[dict] | None) -> list[int]:
     """Which of `before` no longer run: Kimai stops the oldest itself when a start passes its limit."""
-    after = await running_records(app) if before else None
+    after = await running_records(caller) if before else None
     if after is None:
         return []
     still = {a.get("id") for a in after}
     return [r["id"] for r in before or [] if r.get("id") not in still]
 
 
-async def stop(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def stop(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     if id is None:
-        running = (await app.call("GET /api/timesheets/active")).data or []
+        running = (await caller.call("GET /api/timesheets/active")).data or []
         if not running:
             return result("No timer is running; nothing to stop.", {"total": 0, "items": []})
         if len(running) > 1:
@@ -94,12 +96,12 @@ async def stop(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallT
         record_id = running[0].get("id")  # Kimai's own id: taken as it is
     else:
         record_id = need_id(id, action="stop")
-    reply = await app.call("PATCH /api/timesheets/{id}/stop", path={"id": record_id})
+    reply = await caller.call("PATCH /api/timesheets/{id}/stop", path={"id": record_id})
     return one("Stopped", reply.data or {})
 
 
 async def restart(
-    app: App, ctx: Context, id: int | None = None, data: dict | None = None, begin: str | None = None, **_: Any
+    caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None, begin: str | None = None, **_: Any
 ) -> CallToolResult:
     record_id = need_id(id, action="restart")
     body = pick(data, ("begin", "copy"), "data")
@@ -114,39 +116,41 @@ async def restart(
         elif copy not in (False, None) and str(copy).lower() not in ("false", "no"):
             raise ArgumentError(f'`copy` must be "all" (or true), got {copy!r}.')
     path = {"id": record_id}
-    reply = await app.call("PATCH /api/timesheets/{id}/restart", path=path, body=body or None)
+    reply = await caller.call("PATCH /api/timesheets/{id}/restart", path=path, body=body or None)
     return one(f"Restarted #{record_id} as", reply.data or {})
 
 
-async def active(app: App, ctx: Context, **_: Any) -> CallToolResult:
-    records = (await app.call("GET /api/timesheets/active")).data or []
+async def active(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+    records = (await caller.call("GET /api/timesheets/active")).data or []
     return many("{n} running:", "No timer is running.", records)
 
 
-async def recent(app: App, ctx: Context, size: int | None = None, begin: str | None = None, **_: Any) -> CallToolResult:
+async def recent(
+    caller: Caller, ctx: Context, size: int | None = None, begin: str | None = None, **_: Any
+) -> CallToolResult:
     query: dict[str, Any] = {}
     if size is not None:
         query["size"] = ts.as_count(size, "size")
     if begin is not None:
         query["begin"] = local_datetime(begin, "begin")
-    records = (await app.call("GET /api/timesheets/recent", query=query)).data or []
+    records = (await caller.call("GET /api/timesheets/recent", query=query)).data or []
     return many("{n} recently used records (start one again with restart id):", "No recent records.", records)
 
 
-async def favorites(app: App, ctx: Context, **_: Any) -> CallToolResult:
-    records = (await app.call("GET /api/favorites/timesheets")).data or []
+async def favorites(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+    records = (await caller.call("GET /api/favorites/timesheets")).data or []
     return many("{n} favourite records (start one with restart id):", "No favourite records.", records)
 
 
-async def favorite(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def favorite(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     record_id = need_id(id, action="favorite")
-    await app.call("POST /api/favorites/timesheets/{id}", path={"id": record_id})
+    await caller.call("POST /api/favorites/timesheets/{id}", path={"id": record_id})
     return result(f"Timesheet #{record_id} is a favourite.", {"id": record_id, "favorite": True})
 
 
-async def unfavorite(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def unfavorite(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     record_id = need_id(id, action="unfavorite")
-    await app.call("DELETE /api/favorites/timesheets/{id}", path={"id": record_id})
+    await caller.call("DELETE /api/favorites/timesheets/{id}", path={"id": record_id})
     return result(f"Timesheet #{record_id} is no favourite.", {"id": record_id, "favorite": False})
 
 

@@ -13,7 +13,7 @@ from kimai_tools.domain.dates import local_to_utc
 from kimai_tools.domain.stats import TimesheetStats
 from kimai_tools.domain.text import shown
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.meta import record_readable, why_not_found
 from kimai_tools.tools.render import result
 
@@ -58,9 +58,9 @@ async def timesheet(
     batch_export marks records exported (already exported ones are left alone). dry_run: show what a batch would do.
     user_guide: how to use these tools, with the users this token can see.
     """
-    app = app_of(ctx)
-    handler = dispatch("timesheet", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, id=id, ids=ids, filters=filters, data=data, meta=meta, dry_run=dry_run)
+    caller = caller_of(ctx)
+    handler = dispatch("timesheet", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, id=id, ids=ids, filters=filters, data=data, meta=meta, dry_run=dry_run)
 
 
 def one(verb: str, record: dict, extra: str = "") -> CallToolResult:
@@ -68,11 +68,11 @@ def one(verb: str, record: dict, extra: str = "") -> CallToolResult:
     return result(text, ts.slim(record))
 
 
-async def scope_note(app: App, scope: str) -> str | None:
+async def scope_note(caller: Caller, scope: str) -> str | None:
     if scope == "self":
         return None
     try:
-        me = await app.current_user()
+        me = await caller.current_user()
     except KimaiError:
         return None  # the note is a courtesy: the list itself still answers
     if ts.is_privileged(me):
@@ -83,31 +83,31 @@ async def scope_note(app: App, scope: str) -> str | None:
     )
 
 
-async def modified_after_in_utc(app: App, query: dict) -> str | None:
+async def modified_after_in_utc(caller: Caller, query: dict) -> str | None:
     """Kimai compares modified_after with change stamps it stores in UTC: the caller's local time is converted."""
     if "modified_after" not in query:
         return None
     try:
-        zone = ZoneInfo((await app.current_user()).get("timezone") or "UTC")
+        zone = ZoneInfo((await caller.current_user()).get("timezone") or "UTC")
     except (KimaiError, KeyError, ValueError, TypeError):  # no user, or a zone this Python does not know
         return "Note: your time zone could not be read, so modified_after was sent as UTC."
     query["modified_after"] = local_to_utc(query["modified_after"], zone)
     return None
 
 
-async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+async def list_timesheets(caller: Caller, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
     query, scope, stats = ts.list_query(filters)
-    notes = [n for n in (await scope_note(app, scope), await modified_after_in_utc(app, query)) if n]
+    notes = [n for n in (await scope_note(caller, scope), await modified_after_in_utc(caller, query)) if n]
     note = "\n".join(notes) or None
     if stats:
-        return await statistics(app, ctx, query, note)
+        return await statistics(caller, ctx, query, note)
     page, size = query.get("page", 1), query.get("size", PAGE_SIZE)
     try:
-        reply = await app.call("GET /api/timesheets", query={**query, "full": True})
+        reply = await caller.call("GET /api/timesheets", query={**query, "full": True})
     except KimaiError as exc:
         if exc.status != 404 or page == 1:
             raise
-        return await past_the_end(app, "GET /api/timesheets", query, page, size, note)
+        return await past_the_end(caller, "GET /api/timesheets", query, page, size, note)
     records = reply.data or []
     total = reply.header_int("X-Total-Count")
     pages = reply.header_int("X-Total-Pages")
@@ -130,7 +130,7 @@ async def list_timesheets(app: App, ctx: Context, filters: dict | None = None, *
     return result("\n".join(lines), data)
 
 
-async def statistics(app: App, ctx: Context, query: dict, note: str | None) -> CallToolResult:
+async def statistics(caller: Caller, ctx: Context, query: dict, note: str | None) -> CallToolResult:
     """Totals over every matching record, page by page; only the aggregates are kept."""
     base = {k: v for k, v in query.items() if k not in ("page", "size", "orderBy", "order")}
     # ascending ids keep the pages stable while someone records time during the count
@@ -139,7 +139,7 @@ async def statistics(app: App, ctx: Context, query: dict, note: str | None) -> C
     page, pages, total, read, partial = 1, 1, 0, 0, None
     while True:
         try:
-            reply = await app.call("GET /api/timesheets", query={**base, "page": page})
+            reply = await caller.call("GET /api/timesheets", query={**base, "page": page})
         except KimaiError as exc:
             if page == 1:
                 raise
@@ -170,48 +170,50 @@ async def statistics(app: App, ctx: Context, query: dict, note: str | None) -> C
     return result("\n".join(lines), data)
 
 
-async def get(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
-    reply = await app.call("GET /api/timesheets/{id}", path={"id": need_id(id, action="get")})
+async def get(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+    reply = await caller.call("GET /api/timesheets/{id}", path={"id": need_id(id, action="get")})
     return one("Timesheet", reply.data or {})
 
 
-async def create(app: App, ctx: Context, data: dict | None = None, **_: Any) -> CallToolResult:
+async def create(caller: Caller, ctx: Context, data: dict | None = None, **_: Any) -> CallToolResult:
     body = ts.edit_body(data, "create")
-    reply = await app.call("POST /api/timesheets", query={"full": True}, body=body)
+    reply = await caller.call("POST /api/timesheets", query={"full": True}, body=body)
     record = reply.data or {}
     return one("Created", record, "" if record.get("end") else "It is running; stop it with timer stop.")
 
 
-async def update(app: App, ctx: Context, id: int | None = None, data: dict | None = None, **_: Any) -> CallToolResult:
+async def update(
+    caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None, **_: Any
+) -> CallToolResult:
     record_id = need_id(id, action="update")
-    reply = await app.call("PATCH /api/timesheets/{id}", path={"id": record_id}, body=ts.edit_body(data, "update"))
+    reply = await caller.call("PATCH /api/timesheets/{id}", path={"id": record_id}, body=ts.edit_body(data, "update"))
     return one("Updated", reply.data or {})
 
 
-async def delete(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def delete(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     record_id = need_id(id, action="delete")
-    reply = await app.call("DELETE /api/timesheets/{id}", path={"id": record_id})
+    reply = await caller.call("DELETE /api/timesheets/{id}", path={"id": record_id})
     text = f"Deleted timesheet #{record_id}" + (
         " (the first, interrupted attempt did it)." if reply.already_done else "."
     )
     return result(text, {"id": record_id, "deleted": True})
 
 
-async def duplicate(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def duplicate(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     record_id = need_id(id, action="duplicate")
-    reply = await app.call("PATCH /api/timesheets/{id}/duplicate", path={"id": record_id})
+    reply = await caller.call("PATCH /api/timesheets/{id}/duplicate", path={"id": record_id})
     return one(f"Duplicated #{record_id} as", reply.data or {})
 
 
-async def export_toggle(app: App, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def export_toggle(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
     record_id = need_id(id, action="export_toggle")
-    record = (await app.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
+    record = (await caller.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
     state = "exported" if record.get("exported") else "not exported"
     return one(f"Toggled the export flag; now {state}:", record)
 
 
 async def meta_update(
-    app: App, ctx: Context, id: int | None = None, meta: list | None = None, **_: Any
+    caller: Caller, ctx: Context, id: int | None = None, meta: list | None = None, **_: Any
 ) -> CallToolResult:
     record_id = need_id(id, action="meta_update")
     fields = need(meta, "meta", "meta_update")
@@ -223,10 +225,10 @@ async def meta_update(
         value = field.get("value")
         body = {"name": str(field["name"]), "value": "" if value is None else str(value)}
         try:
-            reply = await app.call("PATCH /api/timesheets/{id}/meta", path={"id": record_id}, body=body)
+            reply = await caller.call("PATCH /api/timesheets/{id}/meta", path={"id": record_id}, body=body)
         except KimaiError as exc:
             if exc.status == 404:  # Kimai's answer when no custom field of that name is registered, too
-                readable = await record_readable(app, "timesheet", record_id)
+                readable = await record_readable(caller, "timesheet", record_id)
                 exc = KimaiError(why_not_found("timesheet", record_id, body["name"], readable) + ".", 404)
             if not done:
                 raise exc from None
@@ -239,30 +241,30 @@ async def meta_update(
 
 
 async def batch_delete(
-    app: App, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
+    caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
 ) -> CallToolResult:
     async def remove(record_id: int) -> str | None:
-        reply = await app.call("DELETE /api/timesheets/{id}", path={"id": record_id})
+        reply = await caller.call("DELETE /api/timesheets/{id}", path={"id": record_id})
         return "deleted (by the first, interrupted attempt)" if reply.already_done else None
 
     async def check(record_id: int) -> str:
-        record = (await app.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
+        record = (await caller.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
         return f"would delete #{record_id} ({ts.span(record)}, {ts.work(record)})"
 
-    return await batch(app, ctx, "batch_delete", ids, remove, check, dry_run, "Deleted")
+    return await batch(caller, ctx, "batch_delete", ids, remove, check, dry_run, "Deleted")
 
 
 async def batch_export(
-    app: App, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
+    caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
 ) -> CallToolResult:
     async def exported(record_id: int) -> bool:
-        record = (await app.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
+        record = (await caller.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
         return bool(record.get("exported"))
 
     async def export(record_id: int) -> str | None:
         if await exported(record_id):
             return Unchanged("already exported")
-        record = (await app.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
+        record = (await caller.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
         if not record.get("exported"):
             raise KimaiError("Kimai did not mark it exported (was it exported by someone else meanwhile?)")
         return None
@@ -270,10 +272,12 @@ async def batch_export(
     async def check(record_id: int) -> str | None:
         return Unchanged("already exported") if await exported(record_id) else None
 
-    return await batch(app, ctx, "batch_export", ids, export, check, dry_run, "Exported")
+    return await batch(caller, ctx, "batch_export", ids, export, check, dry_run, "Exported")
 
 
-async def batch(app: App, ctx: Context, action: str, ids, operation, check, dry_run: bool, verb: str) -> CallToolResult:
+async def batch(
+    caller: Caller, ctx: Context, action: str, ids, operation, check, dry_run: bool, verb: str
+) -> CallToolResult:
     if not isinstance(need(ids, "ids", action), list):
         raise ArgumentError("`ids` must be a list of timesheet ids.")
 
@@ -281,7 +285,7 @@ async def batch(app: App, ctx: Context, action: str, ids, operation, check, dry_
         await progress(ctx, done, total, message)
 
     outcome = await run_batch(
-        ids, operation, concurrency=app.settings.batch_concurrency, progress=report, dry_run=dry_run, check=check,
+        ids, operation, concurrency=caller.settings.batch_concurrency, progress=report, dry_run=dry_run, check=check,
         verb=verb, noun="timesheets",
     )  # fmt: skip
     if outcome.all_failed:
@@ -304,10 +308,10 @@ GUIDE = """How to use the Kimai tools (times are local, YYYY-MM-DDTHH:MM:SS, no 
 * Invoicing: batch_export marks records exported (records already exported are left alone); dry_run previews."""
 
 
-async def user_guide(app: App, ctx: Context, **_: Any) -> CallToolResult:
-    me = await app.current_user()
+async def user_guide(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+    me = await caller.current_user()
     try:
-        users = (await app.call("GET /api/users")).data or []
+        users = (await caller.call("GET /api/users")).data or []
         seen = "Users this token can see"
     except KimaiError as exc:
         if exc.status != 403:

@@ -6,7 +6,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.text import shown
-from kimai_tools.tools.base import app_of
+from kimai_tools.tools.base import caller_of
 from kimai_tools.tools.render import compact, name_of, ref, result
 
 TITLE = "Current Kimai user"
@@ -18,9 +18,9 @@ FACTS = ("alias", "title", "email", "accountNumber", "language", "locale", "time
 
 async def user_current(ctx: Context) -> CallToolResult:
     """The user behind the API token: id, name, roles, teams, language, timezone, preferences."""
-    app = app_of(ctx)
-    app.me = None  # always fresh: roles or teams may have changed
-    me = await app.current_user()
+    caller = caller_of(ctx)
+    caller.me = None  # always fresh: roles or teams may have changed
+    me = await caller.current_user()
     return result(describe(me), compact(me))
 
 

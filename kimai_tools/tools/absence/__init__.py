@@ -25,7 +25,7 @@ from kimai_tools.tools.absence.support import (
     sort_key,
     span,
 )
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, pick, progress
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, pick, progress
 from kimai_tools.tools.render import ref, result
 
 TITLE = "Kimai absences"
@@ -83,22 +83,22 @@ def _status(filters: dict, default: str) -> str:
     return status
 
 
-async def _users(app: App, scope: str, user_id: int | None, full: bool = False) -> tuple[list[dict], list[str]]:
+async def _users(caller: Caller, scope: str, user_id: int | None, full: bool = False) -> tuple[list[dict], list[str]]:
     """The users in scope; a token that may not list users falls back to its own user, saying so."""
-    me = await app.current_user()
+    me = await caller.current_user()
     if scope == "self" or (scope == "specific" and user_id == me.get("id")):
         return [me], []
     if scope == "specific":
         if not full:
             return [{"id": user_id}], []
         try:
-            return [(await app.call("GET /api/users/{id}", path={"id": user_id})).data or {"id": user_id}], []
+            return [(await caller.call("GET /api/users/{id}", path={"id": user_id})).data or {"id": user_id}], []
         except KimaiError as exc:
             if exc.status != 403:
                 raise
             return [{"id": user_id}], []
     try:
-        users = (await app.call("GET /api/users", query={"full": True} if full else None)).data or []
+        users = (await caller.call("GET /api/users", query={"full": True} if full else None)).data or []
     except KimaiError as exc:
         if exc.status != 403:
             raise
@@ -106,22 +106,22 @@ async def _users(app: App, scope: str, user_id: int | None, full: bool = False) 
     return users, []
 
 
-async def _absences(app: App, users: list[dict], query: dict, strict: bool) -> tuple[list[dict], dict[Any, str]]:
+async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool) -> tuple[list[dict], dict[Any, str]]:
     """Each user's absences, a few users at a time, and the users whose absences could not be read (why).
 
     A missing plugin is raised once; `strict` raises any failure (one user asked for by name).
     """
-    me_id = (await app.current_user()).get("id")
+    me_id = (await caller.current_user()).get("id")
     found: list[dict] = []
     failed: dict[Any, ToolError] = {}
-    limit = anyio.Semaphore(max(1, app.settings.batch_concurrency))
+    limit = anyio.Semaphore(max(1, caller.settings.batch_concurrency))
 
     async def one(user: dict) -> None:
         # the current user's own absences need no permission to read others': leave `user` out for them
         own = {} if user.get("id") == me_id else {"user": user.get("id")}
         async with limit:
             try:
-                reply = await app.call("GET /api/absences", query={**query, **own})
+                reply = await caller.call("GET /api/absences", query={**query, **own})
             except ToolError as exc:
                 failed[user.get("id")] = exc
                 return
@@ -158,13 +158,13 @@ def _whose(scope: str, users: list[dict]) -> str:
     return "your own" if scope == "self" else f"user #{users[0].get('id')}"
 
 
-async def list_absences(app: App, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+async def list_absences(caller: Caller, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
     scope, user_id = _scope(filters, "self")
     query, named = _period(filters)
     status = _status(filters, "all")
-    users, notes = await _users(app, scope, user_id)
-    found, unread = await _absences(app, users, {**query, "status": status}, strict=scope != "all")
+    users, notes = await _users(caller, scope, user_id)
+    found, unread = await _absences(caller, users, {**query, "status": status}, strict=scope != "all")
     notes += _unread_note(users, unread)
     about = ", ".join(filter(None, [_whose(scope, users), named, f"status {status}"]))
     noun = "absence" if len(found) == 1 else "absences"
@@ -174,7 +174,7 @@ async def list_absences(app: App, ctx: Context, filters: dict | None = None, **_
 
 
 async def statistics(
-    app: App, ctx: Context, filters: dict | None = None, group_by: str | None = None, **_: Any
+    caller: Caller, ctx: Context, filters: dict | None = None, group_by: str | None = None, **_: Any
 ) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
     scope, user_id = _scope(filters, "self")
@@ -183,8 +183,8 @@ async def statistics(
     group_by = group_by or "type"
     if group_by not in pure.GROUP_BY:
         raise ArgumentError(f"group_by must be one of {', '.join(pure.GROUP_BY)}, not {group_by!r}.")
-    users, notes = await _users(app, scope, user_id)
-    found, unread = await _absences(app, users, {**query, "status": status}, strict=scope != "all")
+    users, notes = await _users(caller, scope, user_id)
+    found, unread = await _absences(caller, users, {**query, "status": status}, strict=scope != "all")
     notes += _unread_note(users, unread)
     stats = pure.absence_statistics(found, group_by)
     head = f"Absences by {group_by} ({_whose(scope, users)}, {named}, status {status}; a half day counts 0.5):"
@@ -193,27 +193,27 @@ async def statistics(
 
 
 async def attendance(
-    app: App, ctx: Context, filters: dict | None = None, date: str | None = None, **_: Any
+    caller: Caller, ctx: Context, filters: dict | None = None, date: str | None = None, **_: Any
 ) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user"))
     scope, user_id = _scope(filters, "all")
     day = _date(date, "date") if date else dt.date.today()
-    users, notes = await _users(app, scope, user_id, full=True)
+    users, notes = await _users(caller, scope, user_id, full=True)
     query = {"begin": day_begin(day), "end": day_end(day), "status": "all"}
-    found, unread = await _absences(app, users, query, strict=False)
+    found, unread = await _absences(caller, users, query, strict=False)
     # every user not read is listed as "not checked"; only other reasons than a 403 need a word more
     notes += _unread_note(users, {uid: why for uid, why in unread.items() if why != NO_PERMISSION})
-    holidays, groups, more = await _holidays(app, day, users)
+    holidays, groups, more = await _holidays(caller, day, users)
     report = pure.attendance(day, users, found, holidays, unread, groups)
     text = "\n".join([pure.render_attendance(report), *more, *notes])
     return result(text, {**report, "notes": more + notes})
 
 
-async def _holidays(app: App, day: dt.date, users: list[dict]) -> tuple[list[dict], dict | None, list[str]]:
+async def _holidays(caller: Caller, day: dt.date, users: list[dict]) -> tuple[list[dict], dict | None, list[str]]:
     """The day's public holidays of the default group and of every user's own holiday group."""
     query = {"begin": day_begin(day), "end": day_end(day)}
     try:
-        default = (await app.call("GET /api/public-holidays", query=query)).data or []
+        default = (await caller.call("GET /api/public-holidays", query=query)).data or []
     except NotAvailable:
         raise
     except KimaiError as exc:
@@ -221,7 +221,7 @@ async def _holidays(app: App, day: dt.date, users: list[dict]) -> tuple[list[dic
     by_group, notes = {}, []
     for group in sorted({g for u in users if (g := holiday_group_of(u)) is not None}):
         try:
-            by_group[group] = (await app.call("GET /api/public-holidays", query={**query, "group": group})).data
+            by_group[group] = (await caller.call("GET /api/public-holidays", query={**query, "group": group})).data
         except KimaiError as exc:
             notes.append(f"Public holidays of group {group} not read: {exc}")
         by_group[group] = by_group.get(group) or []
@@ -229,14 +229,14 @@ async def _holidays(app: App, day: dt.date, users: list[dict]) -> tuple[list[dic
     return holidays, groups, notes
 
 
-async def types(app: App, ctx: Context, language: str | None = None, **_: Any) -> CallToolResult:
-    found = (await app.call("GET /api/absences/types", query={"language": language})).data or {}
+async def types(caller: Caller, ctx: Context, language: str | None = None, **_: Any) -> CallToolResult:
+    found = (await caller.call("GET /api/absences/types", query={"language": language})).data or {}
     text = "\n".join(["Absence types (type: label):", *(f"{k}: {v}" for k, v in found.items())])
     return result(text, {"types": found})
 
 
 async def create(
-    app: App, ctx: Context, data: dict | None = None, language: str | None = None, **_: Any
+    caller: Caller, ctx: Context, data: dict | None = None, language: str | None = None, **_: Any
 ) -> CallToolResult:
     data = pick(data, FIELDS, "data fields")
     kind = need(data.get("type"), "data.type", "create")
@@ -246,11 +246,11 @@ async def create(
         parts = [Chunk(n, b, e) for n, (b, e) in enumerate(pure.split_absence(begin, end), start=1)]
     except ValueError as exc:
         raise ArgumentError(str(exc)) from None
-    me = await app.current_user()
+    me = await caller.current_user()
     user_id = need_id(data["user"], "data.user", "create") if "user" in data else me.get("id")
     base = {k: v for k, v in data.items() if k not in ("date", "end")}
     base["user"] = user_id
-    base["comment"] = data.get("comment") or await _label(app, kind, language)  # Kimai's form requires one
+    base["comment"] = data.get("comment") or await _label(caller, kind, language)  # Kimai's form requires one
     if isinstance(base.get("duration"), int | float) and not isinstance(base["duration"], bool):
         base["duration"] = str(base["duration"])
     statuses: set = set()
@@ -259,9 +259,9 @@ async def create(
         if chunk.end != chunk.begin:
             body["end"] = chunk.end.isoformat()
         try:
-            reply = await app.call("POST /api/absences", body=body)
+            reply = await caller.call("POST /api/absences", body=body)
         except Exception as exc:  # noqa: BLE001 - whatever failed, what was created must be undone
-            raise await _undo(app, kind, begin, end, parts, chunk, exc) from None
+            raise await _undo(caller, kind, begin, end, parts, chunk, exc) from None
         chunk.created = True
         items = reply.data if isinstance(reply.data, list) else [reply.data]
         items = [a for a in items if isinstance(a, dict)]
@@ -276,9 +276,9 @@ async def create(
                          "days": (end - begin).days + 1, "ids": ids, "absences": absences})  # fmt: skip
 
 
-async def _label(app: App, kind: str, language: str | None) -> str:
+async def _label(caller: Caller, kind: str, language: str | None) -> str:
     try:
-        found = (await app.call("GET /api/absences/types", query={"language": language})).data or {}
+        found = (await caller.call("GET /api/absences/types", query={"language": language})).data or {}
     except NotAvailable:
         raise
     except ToolError:
@@ -286,7 +286,9 @@ async def _label(app: App, kind: str, language: str | None) -> str:
     return str(found.get(kind) or kind)
 
 
-async def _undo(app: App, kind: str, begin: dt.date, end: dt.date, parts: list[Chunk], failed: Chunk, exc: Exception):
+async def _undo(
+    caller: Caller, kind: str, begin: dt.date, end: dt.date, parts: list[Chunk], failed: Chunk, exc: Exception
+):
     """Delete, newest first, what this request created; the error tells the whole story."""
     answered = isinstance(exc, ArgumentError | NotAvailable) or getattr(exc, "status", None) is not None
     made = [c for c in parts if c.created]
@@ -297,7 +299,7 @@ async def _undo(app: App, kind: str, begin: dt.date, end: dt.date, parts: list[C
     for chunk in reversed(made):
         for absence_id in reversed(chunk.ids):
             try:
-                await app.call("DELETE /api/absences/{id}", path={"id": absence_id})
+                await caller.call("DELETE /api/absences/{id}", path={"id": absence_id})
             except KimaiError as error:
                 if error.status != 404:  # a 404 means it is gone already
                     left[absence_id] = str(error)
@@ -310,10 +312,10 @@ async def _undo(app: App, kind: str, begin: dt.date, end: dt.date, parts: list[C
     return KimaiError(failure_story(kind, begin, end, parts, failed, reason, answered, deleted, left))
 
 
-async def by_id(app: App, ctx: Context, action: str, id: int | None = None, **_: Any) -> CallToolResult:
+async def by_id(caller: Caller, ctx: Context, action: str, id: int | None = None, **_: Any) -> CallToolResult:
     key, verb = BY_ID[action]
     absence_id = need_id(id, "id", action)
-    reply = await app.call(key, path={"id": absence_id})
+    reply = await caller.call(key, path={"id": absence_id})
     if action == "delete":
         retried = " (a retry after a dropped connection found it gone: the first attempt deleted it)"
         return result(f"Deleted absence #{absence_id}." + (retried if reply.already_done else ""),
@@ -323,7 +325,7 @@ async def by_id(app: App, ctx: Context, action: str, id: int | None = None, **_:
 
 
 async def batch(
-    app: App, ctx: Context, action: str, ids: list | None = None, dry_run: bool = False, **_: Any
+    caller: Caller, ctx: Context, action: str, ids: list | None = None, dry_run: bool = False, **_: Any
 ) -> CallToolResult:
     key, verb = BY_ID[action.removeprefix("batch_")]
     need(ids, "ids", action)
@@ -331,13 +333,13 @@ async def batch(
 
     async def one(absence_id: int) -> str | None:
         try:
-            reply = await app.call(key, path={"id": absence_id})
+            reply = await caller.call(key, path={"id": absence_id})
         except NotAvailable as exc:
             missing.append(exc)
             raise
         return Unchanged("already deleted") if reply.already_done else None
 
-    done = await run_batch(ids, one, concurrency=app.settings.batch_concurrency, progress=partial(progress, ctx),
+    done = await run_batch(ids, one, concurrency=caller.settings.batch_concurrency, progress=partial(progress, ctx),
                            dry_run=dry_run, verb=verb, noun="absences")  # fmt: skip
     if missing and not done.succeeded:
         raise missing[0]  # said once, not once per id
@@ -390,7 +392,7 @@ async def absence(
     or absent on `date` (default today; filters user_scope default all). statistics: days by type, user or month
     (group_by). types: labels in `language`.
     """
-    app = app_of(ctx)
-    handler = dispatch("absence", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, id=id, ids=ids, filters=filters, data=data, date=date, language=language,
+    caller = caller_of(ctx)
+    handler = dispatch("absence", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, id=id, ids=ids, filters=filters, data=data, date=date, language=language,
                          group_by=group_by, dry_run=dry_run)  # fmt: skip

@@ -9,7 +9,7 @@ from kimai_tools.domain.batch import BatchResult, run_batch
 from kimai_tools.domain.text import TEXT_LIMIT, shown
 from kimai_tools.kimai.errors import ArgumentError, KimaiError
 from kimai_tools.kimai.operations import ensure_available, entry, form_for
-from kimai_tools.tools.base import App, app_of, dispatch, need, need_id, past_the_end, progress
+from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.entity.kinds import (
     Kind,
     body_for,
@@ -45,15 +45,15 @@ DEFAULT_PAGE_SIZE = 50  # Kimai's, when `size` is not given
 ALREADY_DONE = "deleted (the connection dropped after Kimai did it; the retry found it gone)"
 
 
-async def list_records(app: App, ctx: Context, *, type: str, filters: Any, **_: Any) -> CallToolResult:
+async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "list")
     query = query_for(kind, filters)
     page = int(query.get("page", 1))
     try:
-        reply = await app.call(kind.key("list"), query=query)
+        reply = await caller.call(kind.key("list"), query=query)
     except KimaiError as exc:
         if page > 1 and exc.status == 404:  # only invoices paginate: a page past the last is a 404
-            return await past_the_end(app, kind.key("list"), query, page, int(query.get("size", DEFAULT_PAGE_SIZE)))
+            return await past_the_end(caller, kind.key("list"), query, page, int(query.get("size", DEFAULT_PAGE_SIZE)))
         raise
     records = [r for r in reply.data or [] if isinstance(r, dict)]
     total = reply.header_int("X-Total-Count") or len(records)
@@ -68,125 +68,125 @@ async def list_records(app: App, ctx: Context, *, type: str, filters: Any, **_: 
     return result("\n".join(lines), data)
 
 
-async def get_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+async def get_record(caller: Caller, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "get")
     record_id = need_id(id, action=f"{type} get")
-    reply = await app.call(kind.key("get"), path={"id": record_id})
+    reply = await caller.call(kind.key("get"), path={"id": record_id})
     return show(type, kind, reply.data or {}, headline=kind.noun.capitalize(), fields=None)
 
 
-async def create_record(app: App, ctx: Context, *, type: str, data: Any, **_: Any) -> CallToolResult:
+async def create_record(caller: Caller, ctx: Context, *, type: str, data: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "create")
-    form = form_for(entry(kind.key("create")), await app.session.version())
+    form = form_for(entry(kind.key("create")), await caller.session.version())
     body, notes = body_for(kind, "create", data, form["fields"])
     if type == "team" and not body.get("members"):
-        me = await app.current_user()  # Kimai refuses a team without a teamlead
+        me = await caller.current_user()  # Kimai refuses a team without a teamlead
         body["members"] = [{"user": me.get("id"), "teamlead": True}]
         notes.append(f"You ({title_of('user', me)}, #{me.get('id')}) are its teamlead: Kimai needs one.")
-    reply = await send_with_palette(app, kind.key("create"), {}, body, notes)
+    reply = await send_with_palette(caller, kind.key("create"), {}, body, notes)
     return show(type, kind, reply.data or {}, headline=f"Created {kind.noun}", fields=list(body), notes=notes)
 
 
-async def update_record(app: App, ctx: Context, *, type: str, id: Any, data: Any, **_: Any) -> CallToolResult:
+async def update_record(caller: Caller, ctx: Context, *, type: str, id: Any, data: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "update")
     record_id = need_id(id, action=f"{type} update")
     body, notes = body_for(kind, "update", data)
-    reply = await send_with_palette(app, kind.key("update"), {"id": record_id}, body, notes)
+    reply = await send_with_palette(caller, kind.key("update"), {"id": record_id}, body, notes)
     return show(type, kind, reply.data or {}, headline=f"Updated {kind.noun}", fields=list(body), notes=notes)
 
 
-async def send_with_palette(app: App, key: str, path: dict, body: dict, notes: list[str]):
+async def send_with_palette(caller: Caller, key: str, path: dict, body: dict, notes: list[str]):
     """Send the record; where Kimai takes only its palette's colours (2.31 does), the nearest one is sent instead.
 
     Kimai refuses the whole form on a colour outside its palette and stores nothing, so sending again is safe.
     """
     try:
-        return await app.call(key, path=path, body=body)
+        return await caller.call(key, path=path, body=body)
     except KimaiError as exc:
         wanted = body.get("color")
         if exc.status != 400 or "color" not in exc.fields or not isinstance(wanted, str):
             raise
-        palette = (await app.call("GET /api/config/colors")).data
+        palette = (await caller.call("GET /api/config/colors")).data
         chosen = nearest_colour(wanted, palette if isinstance(palette, dict) else {})
         if chosen is None or chosen[1] == wanted:
             raise exc from None
         body["color"] = chosen[1]
-        reply = await app.call(key, path=path, body=body)
+        reply = await caller.call(key, path=path, body=body)
         notes.append(palette_note(wanted, *chosen))
         return reply
 
 
-async def delete_record(app: App, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+async def delete_record(caller: Caller, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
     kind = kind_for(type, "delete")
     record_id = need_id(id, action=f"{type} delete")
-    reply = await app.call(kind.key("delete"), path={"id": record_id})
+    reply = await caller.call(kind.key("delete"), path={"id": record_id})
     detail = ALREADY_DONE if reply.already_done else "deleted"
     return result(f"{kind.noun.capitalize()} #{record_id} {detail}.", {"type": type, "id": record_id, "deleted": True})
 
 
-async def batch_delete(app: App, ctx: Context, *, type: str, ids: Any, dry_run: bool, **_: Any) -> CallToolResult:
+async def batch_delete(caller: Caller, ctx: Context, *, type: str, ids: Any, dry_run: bool, **_: Any) -> CallToolResult:
     kind = kind_for(type, "batch_delete")
     ids = need(ids, "ids", f"{type} batch_delete")
-    await ensure_available(app.session, kind.key("delete"))  # an old Kimai refuses once, not once per id
+    await ensure_available(caller.session, kind.key("delete"))  # an old Kimai refuses once, not once per id
 
     async def delete(record_id: int) -> str:
-        reply = await app.call(kind.key("delete"), path={"id": record_id})
+        reply = await caller.call(kind.key("delete"), path={"id": record_id})
         return ALREADY_DONE if reply.already_done else "deleted"
 
     async def check(record_id: int) -> str:
         if "get" not in kind.actions:
             return f"would be deleted (Kimai cannot read one {kind.noun}, so it was not checked)"
-        record = (await app.call(kind.key("get"), path={"id": record_id})).data or {}
+        record = (await caller.call(kind.key("get"), path={"id": record_id})).data or {}
         return f"would delete {title_of(type, record)}"
 
     batch = await run_batch(ids, delete, check=check, dry_run=dry_run, verb="Deleted", noun=kind.plural,
-                            **_batch_options(app, ctx))  # fmt: skip
+                            **_batch_options(caller, ctx))  # fmt: skip
     return batch_result(batch)
 
 
-async def lock_month(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
-    return await change_months(app, ctx, "lock", **kwargs)
+async def lock_month(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
+    return await change_months(caller, ctx, "lock", **kwargs)
 
 
-async def unlock_month(app: App, ctx: Context, **kwargs: Any) -> CallToolResult:
-    return await change_months(app, ctx, "unlock", **kwargs)
+async def unlock_month(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
+    return await change_months(caller, ctx, "unlock", **kwargs)
 
 
-async def change_months(app: App, ctx: Context, how: str, *, type: str, id: Any, ids: Any, month: Any,
+async def change_months(caller: Caller, ctx: Context, how: str, *, type: str, id: Any, ids: Any, month: Any,
                         user_scope: Any, dry_run: bool, **_: Any) -> CallToolResult:  # fmt: skip
     kind_for(type, f"{how}_month")
     first = first_of_month(need(month, "month", f"{how}_month"))
-    names = await target_users(app, id, ids, user_scope, f"{how}_month")
+    names = await target_users(caller, id, ids, user_scope, f"{how}_month")
     year, number = first[:4], first[5:7]
     span = f"{year}-01 to {year}-{number}" if how == "lock" else f"{year}-{number} to {year}-12"
     key = f"DELETE /api/work-contract/{how}/{{user}}/{{month}}"
 
     async def change(user_id: int) -> str:
-        await months_call(app, how, key, user_id, first)
+        await months_call(caller, how, key, user_id, first)
         return f"{names[user_id]}: {how}ed" if names.get(user_id) else f"{how}ed"
 
     async def check(user_id: int) -> str:
-        user = (await app.call("GET /api/users/{id}", path={"id": user_id})).data or {}
+        user = (await caller.call("GET /api/users/{id}", path={"id": user_id})).data or {}
         return f"would {how} {title_of('user', user)}"
 
     if not names:
         return result(f"No users found to {how}.", {"month": first, "total": 0, "outcomes": []})
     batch = await run_batch(list(names), change, check=check, dry_run=dry_run, verb=f"{how.capitalize()}ed",
-                            noun="users", **_batch_options(app, ctx))  # fmt: skip
+                            noun="users", **_batch_options(caller, ctx))  # fmt: skip
     intro = f"{how.capitalize()} of the {'open ' if how == 'lock' else ''}months {span}:"
     return batch_result(batch, intro=intro, extra={"month": first, "months": span})
 
 
-async def months_call(app: App, how: str, key: str, user_id: int, first: str) -> None:
+async def months_call(caller: Caller, how: str, key: str, user_id: int, first: str) -> None:
     path = {"user": user_id, "month": first}
     try:
-        await app.call(key, path=path)
+        await caller.call(key, path=path)
     except KimaiError as exc:
         if how == "lock" and exc.status == 405:  # the newest plugin releases take POST on /lock
-            await app.call("POST /api/work-contract/lock/{user}/{month}", path=path)
+            await caller.call("POST /api/work-contract/lock/{user}/{month}", path=path)
         elif how == "unlock" and exc.status == 404:  # older plugin releases call unlock "approval"
             try:
-                await app.call("DELETE /api/work-contract/approval/{user}/{month}", path=path)
+                await caller.call("DELETE /api/work-contract/approval/{user}/{month}", path=path)
             except KimaiError:
                 raise exc from None
         elif how == "lock" and exc.status == 404:
@@ -196,13 +196,13 @@ async def months_call(app: App, how: str, key: str, user_id: int, first: str) ->
             raise
 
 
-async def target_users(app: App, id: Any, ids: Any, user_scope: Any, action: str) -> dict[int, str | None]:
+async def target_users(caller: Caller, id: Any, ids: Any, user_scope: Any, action: str) -> dict[int, str | None]:
     """User id -> username (when known) for a month lock: `id`, `ids`, "self" or "all"."""
     if user_scope == "all":
-        users = (await app.call("GET /api/users", query={"visible": "3"})).data or []
+        users = (await caller.call("GET /api/users", query={"visible": "3"})).data or []
         return {u["id"]: title_of("user", u) for u in users if isinstance(u, dict) and u.get("id")}
     if user_scope == "self":
-        me = await app.current_user()
+        me = await caller.current_user()
         return {me["id"]: title_of("user", me)}
     given = ([id] if id is not None else []) + list(ids or [])
     if not given:
@@ -210,11 +210,13 @@ async def target_users(app: App, id: Any, ids: Any, user_scope: Any, action: str
     return dict.fromkeys(given)
 
 
-async def set_preferences(app: App, ctx: Context, *, type: str, id: Any, preferences: Any, **_: Any) -> CallToolResult:
+async def set_preferences(
+    caller: Caller, ctx: Context, *, type: str, id: Any, preferences: Any, **_: Any
+) -> CallToolResult:
     kind_for(type, "set_preferences")
     user_id = need_id(id, action="set_preferences (the user's id; user_current gives yours)")
     body = preference_body(preferences)
-    user = (await app.call("PATCH /api/users/{id}/preferences", path={"id": user_id}, body=body)).data or {}
+    user = (await caller.call("PATCH /api/users/{id}/preferences", path={"id": user_id}, body=body)).data or {}
     now = {p.get("name"): p.get("value") for p in user.get("preferences") or [] if isinstance(p, dict)}
     shown = ", ".join(f"{p['name']}={now.get(p['name'], p['value'])}" for p in body)
     text = f"Set {len(body)} preference(s) of user {title_of('user', user)} (#{user.get('id', user_id)}): {shown}."
@@ -262,11 +264,11 @@ def batch_result(batch: BatchResult, intro: str | None = None, extra: dict | Non
     return result(text, {**(extra or {}), **batch.to_dict()})
 
 
-def _batch_options(app: App, ctx: Context) -> dict[str, Any]:
+def _batch_options(caller: Caller, ctx: Context) -> dict[str, Any]:
     async def report(done: int, total: int, message: str) -> None:
         await progress(ctx, done, total, message)
 
-    return {"concurrency": app.settings.batch_concurrency, "progress": report}
+    return {"concurrency": caller.settings.batch_concurrency, "progress": report}
 
 
 HANDLERS: dict[str, Any] = {
@@ -308,7 +310,7 @@ async def entity(
     lock_month/unlock_month (type user, WorkContract): month = YYYY-MM-01 with id, ids or user_scope "all".
     set_preferences (type user): preferences = [{name, value}]. dry_run: show what batch_delete would do.
     """
-    app = app_of(ctx)
-    handler = dispatch("entity", action, HANDLERS, WRITES, app)
-    return await handler(app, ctx, type=type, id=id, filters=filters, data=data, ids=ids, month=month,
+    caller = caller_of(ctx)
+    handler = dispatch("entity", action, HANDLERS, WRITES, caller)
+    return await handler(caller, ctx, type=type, id=id, filters=filters, data=data, ids=ids, month=month,
                          user_scope=user_scope, preferences=preferences, dry_run=dry_run)  # fmt: skip
