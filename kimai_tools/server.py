@@ -40,23 +40,25 @@ failure says what to change; a "needs Kimai ≥ X" answer means the connected Ki
 
 def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> MCPServer:
     """The server for one caller (stdio). Nothing here contacts Kimai: the session connects on the first call."""
-    return build(OneCaller(Caller(settings=settings, session=Session(settings, transport=transport))), settings)
+    return build(OneCaller(Caller.of(settings, transport)), read_only=settings.read_only,
+                 ssl_verify=settings.ssl_verify)  # fmt: skip
 
 
-def build(callers: Callers, settings: Settings) -> MCPServer:
-    """The twelve tools, each caller resolved per request by `callers` (see tools/base.py)."""
+def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str = True) -> MCPServer:
+    """The twelve tools, each caller resolved per request by `callers` (see tools/base.py). `read_only` takes
+    the write actions out of tools/list; `ssl_verify` is the TLS setting the warm-up prepares."""
 
     @contextlib.asynccontextmanager
     async def lifespan(_: MCPServer) -> AsyncIterator[Callers]:
         yield callers  # what tools find as ctx.request_context.lifespan_context
 
-    middleware = [WarmUpAfterHandshake(settings), ArgumentErrorsInPlainWords()]
+    middleware = [WarmUpAfterHandshake(ssl_verify), ArgumentErrorsInPlainWords()]
     mcp = KimaiServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
                       lifespan=lifespan, middleware=middleware)  # fmt: skip
     for name in TOOLS:
         module = importlib.import_module(f"kimai_tools.tools.{name}")
         annotations = module.ANNOTATIONS
-        if settings.read_only:
+        if read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
             mcp.hidden_actions[name] = set(module.WRITES)
         tool = answered(getattr(module, name))
@@ -111,8 +113,8 @@ class WarmUpAfterHandshake:
     """Once the first message of a connection is answered, a thread loads what the first tool call needs
     (`session.warm_up`), while the model reads the tools: the handshake never waits for it."""
 
-    def __init__(self, settings: Settings):
-        self.settings = settings
+    def __init__(self, ssl_verify: bool | str):
+        self.ssl_verify = ssl_verify
         self.started = False
 
     async def __call__(self, ctx: Any, call_next: Any) -> Any:
@@ -121,7 +123,8 @@ class WarmUpAfterHandshake:
         finally:
             if not self.started:
                 self.started = True
-                threading.Thread(target=warm_up, args=(self.settings,), name="kimai-warm-up", daemon=True).start()
+                warm = threading.Thread(target=warm_up, args=(self.ssl_verify,), name="kimai-warm-up", daemon=True)
+                warm.start()
 
 
 def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:

@@ -227,7 +227,7 @@ async def _send(session, request: dict[str, Any]):
     try:
         return await session.client.get_async_httpx_client().request(**request)
     except httpx.TransportError as exc:
-        raise network_error(exc, session.settings.url, session.settings.timeout) from None
+        raise network_error(exc, session.access.url, session.access.timeout) from None
     except httpx.HTTPError as exc:  # a body its Content-Encoding does not describe, and the like
         raise KimaiError(f"Kimai's answer could not be read ({type(exc).__name__}: {exc}).") from None
 

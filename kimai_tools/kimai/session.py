@@ -8,12 +8,11 @@ import logging
 import re
 import ssl
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import anyio
 
 from kimai_tools import __version__
-from kimai_tools.config import Settings
 from kimai_tools.kimai.errors import KimaiError
 
 if TYPE_CHECKING:
@@ -40,7 +39,16 @@ def tls_verify(setting: bool | str) -> ssl.SSLContext:
         raise KimaiError(f"Cannot load the CA bundle {setting} named by KIMAI_SSL_VERIFY ({exc}).") from None
 
 
-def warm_up(settings: Settings) -> None:
+class Access(Protocol):
+    """Where a Kimai is and whose token is used there: the stdio settings, or one user of the team server."""
+
+    url: str
+    token: str
+    ssl_verify: bool | str
+    timeout: float
+
+
+def warm_up(ssl_verify: bool | str = True) -> None:
     """What a first tool call would load, loaded ahead (run in a thread after the MCP handshake): the HTTP
     stack, the generated client with every endpoint module, and the TLS context. It contacts no Kimai."""
     import httpx  # noqa: F401
@@ -56,16 +64,16 @@ def warm_up(settings: Settings) -> None:
         if op.get("module"):
             importlib.import_module(op["module"])
     try:
-        tls_verify(settings.ssl_verify)
+        tls_verify(ssl_verify)
     except KimaiError:  # a broken CA bundle is reported by the first call that needs it
         pass
 
 
 class Session:
-    """One per server; creates the HTTP client on first use so start-up never touches Kimai."""
+    """One per caller; creates the HTTP client on first use so start-up never touches Kimai."""
 
-    def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport | None = None):
-        self.settings = settings
+    def __init__(self, access: Access, transport: httpx.AsyncBaseTransport | None = None):
+        self.access = access
         self._transport = transport
         self._client = None
         self._version: str | None = None
@@ -78,16 +86,16 @@ class Session:
         if self._client is None:
             from kimai_client import AuthenticatedClient
 
-            verify = tls_verify(self.settings.ssl_verify)
+            verify = tls_verify(self.access.ssl_verify)
             import httpx
 
             from kimai_tools.kimai.transport import RetryTransport
 
             inner = self._transport or httpx.AsyncHTTPTransport(verify=verify)
             self._client = AuthenticatedClient(
-                base_url=self.settings.url,
-                token=self.settings.token,
-                timeout=httpx.Timeout(self.settings.timeout, connect=10.0),
+                base_url=self.access.url,
+                token=self.access.token,
+                timeout=httpx.Timeout(self.access.timeout, connect=10.0),
                 verify_ssl=verify,
                 headers={"User-Agent": f"kimai-tools/{__version__}", "Accept": "application/json"},
                 httpx_args={"transport": RetryTransport(inner)},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
@@ -15,13 +15,26 @@ from kimai_tools.kimai.operations import Reply, call
 from kimai_tools.kimai.session import Session
 from kimai_tools.tools.render import result
 
+if TYPE_CHECKING:
+    import httpx
+
 
 @dataclass
 class Caller:
-    settings: Settings
-    session: Session
+    """One user and their Kimai, with what is learnt during their requests (who they are, the version note).
+
+    The stdio server has one; the team server one per authenticated user. Nothing here is shared between callers.
+    """
+
+    session: Session  # where their Kimai is, with their token
+    read_only: bool = False
+    batch_concurrency: int = 10
     me: dict | None = field(default=None, repr=False)
     version_noted: bool = False
+
+    @classmethod
+    def of(cls, settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> Caller:
+        return cls(Session(settings, transport), settings.read_only, settings.batch_concurrency)
 
     async def call(self, key: str, **kwargs: Any) -> Reply:
         return await call(self.session, key, **kwargs)
@@ -59,7 +72,7 @@ def dispatch(tool: str, action: str, handlers: dict[str, Handler], writes: Itera
     """The handler of `action`, or a clear refusal naming what is allowed."""
     if action not in handlers:
         raise ArgumentError(f"Unknown action {action!r} for {tool}. Valid: {', '.join(handlers)}.")
-    if caller.settings.read_only and action in set(writes):
+    if caller.read_only and action in set(writes):
         raise ArgumentError(f"{tool} {action} changes data; this server runs read-only.")
     return handlers[action]
 

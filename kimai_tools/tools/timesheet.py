@@ -285,7 +285,7 @@ async def batch(
         await progress(ctx, done, total, message)
 
     outcome = await run_batch(
-        ids, operation, concurrency=caller.settings.batch_concurrency, progress=report, dry_run=dry_run, check=check,
+        ids, operation, concurrency=caller.batch_concurrency, progress=report, dry_run=dry_run, check=check,
         verb=verb, noun="timesheets",
     )  # fmt: skip
     if outcome.all_failed:

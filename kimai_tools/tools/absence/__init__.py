@@ -114,7 +114,7 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
     me_id = (await caller.current_user()).get("id")
     found: list[dict] = []
     failed: dict[Any, ToolError] = {}
-    limit = anyio.Semaphore(max(1, caller.settings.batch_concurrency))
+    limit = anyio.Semaphore(max(1, caller.batch_concurrency))
 
     async def one(user: dict) -> None:
         # the current user's own absences need no permission to read others': leave `user` out for them
@@ -339,7 +339,7 @@ async def batch(
             raise
         return Unchanged("already deleted") if reply.already_done else None
 
-    done = await run_batch(ids, one, concurrency=caller.settings.batch_concurrency, progress=partial(progress, ctx),
+    done = await run_batch(ids, one, concurrency=caller.batch_concurrency, progress=partial(progress, ctx),
                            dry_run=dry_run, verb=verb, noun="absences")  # fmt: skip
     if missing and not done.succeeded:
         raise missing[0]  # said once, not once per id

@@ -268,7 +268,7 @@ def _batch_options(caller: Caller, ctx: Context) -> dict[str, Any]:
     async def report(done: int, total: int, message: str) -> None:
         await progress(ctx, done, total, message)
 
-    return {"concurrency": caller.settings.batch_concurrency, "progress": report}
+    return {"concurrency": caller.batch_concurrency, "progress": report}
 
 
 HANDLERS: dict[str, Any] = {
