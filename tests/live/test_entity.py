@@ -128,7 +128,8 @@ async def test_user_create_then_disable(admin, admin_rest, seed_data):
     created = await admin.call_tool("entity", {"type": "user", "action": "create", "data": data})
     assert not created.is_error, text(created)
     user_id = created.structured_content["id"]
-    assert admin_rest.get(f"/users/{user_id}")["username"] == username
+    made = admin_rest.get(f"/users/{user_id}")
+    assert (made["username"], made["enabled"]) == (username, True)  # Kimai's API alone would leave it disabled
 
     disabled = await admin.call_tool(
         "entity", {"type": "user", "action": "update", "id": user_id, "data": {"enabled": False, "alias": "Gone"}}
@@ -136,6 +137,20 @@ async def test_user_create_then_disable(admin, admin_rest, seed_data):
     assert not disabled.is_error, text(disabled)
     after = admin_rest.get(f"/users/{user_id}")
     assert (after["enabled"], after["alias"]) == (False, "Gone")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the body check refuses before sending: 'Missing required field(s): language, locale, timezone', "
+    "which Kimai 2.31 defaults (en, en, UTC); operations.build_body takes them from the form's HTML 'required'",
+)
+async def test_user_create_with_what_kimai_itself_requires(admin, admin_rest):
+    username = unique("user")
+    data = {"username": username, "email": f"{username}@example.com", "plainPassword": "secret-12345"}
+    created = await admin.call_tool("entity", {"type": "user", "action": "create", "data": data})
+
+    assert not created.is_error, text(created)
+    assert admin_rest.get(f"/users/{created.structured_content['id']}")["username"] == username
 
 
 async def test_users_are_not_deleted(admin, admin_rest, seed_data):
