@@ -1,9 +1,16 @@
 """timesheet against the real Kimai 2.31: lists, statistics and every write, judged by what Kimai then holds."""
 
-import pytest
+import datetime as dt
+from zoneinfo import ZoneInfo
 
+import pytest
+from mcp import Client
+
+from kimai_tools.config import Settings
+from kimai_tools.server import build_server
 from kimai_tools.tools import timesheet as timesheet_tool
-from tests.support.live import record_lines, refused_by_kimai_permission, text
+from tests.support.live import Rest, record_lines, refused_by_kimai_permission, text
+from tests.support.live_seed import user_with_token
 
 pytestmark = pytest.mark.anyio
 
@@ -106,6 +113,40 @@ async def test_filters_narrow_as_the_seed_says(admin, seed_data):
     assert ids_in(tagged) == {s["id"] for s in seed_data.admin_sheets[:10]}
     assert ids_in(unbillable) >= {s["id"] for i, s in enumerate(seed_data.admin_sheets) if i % 3 == 0}
     assert ids_in(ten_days) == {s["id"] for s in seed_data.admin_sheets[9:19]}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="timesheet list converts modified_after from the caller's zone to UTC (modified_after_in_utc), but Kimai "
+    "2.31 reads it in the caller's zone itself (UTCDateTimeImmutableType): the time is shifted twice",
+)
+async def test_modified_after_is_the_callers_local_time(kimai_instance, admin_rest, seed_data):
+    """A user in Berlin asks for what changed after a local time; Kimai itself takes the time as the user's."""
+    berlin = ZoneInfo("Europe/Berlin")
+    person, token = user_with_token(kimai_instance, admin_rest, "Europe/Berlin")
+    customer = admin_rest.post("/customers", {"name": seed_data.name("open"), "country": "DE", "currency": "EUR",
+                                              "timezone": "Europe/Berlin", "visible": True})  # fmt: skip
+    project = admin_rest.post(
+        "/projects", {"name": seed_data.name("open"), "customer": customer["id"], "visible": True}
+    )
+    activity = admin_rest.post(
+        "/activities", {"name": seed_data.name("open"), "project": project["id"], "visible": True}
+    )
+    before = dt.datetime.now(berlin) - dt.timedelta(minutes=5)
+    sheet = admin_rest.post("/timesheets", {"project": project["id"], "activity": activity["id"], "user": person["id"],
+                                            "begin": "2024-05-06T10:00:00", "end": "2024-05-06T11:00:00"})  # fmt: skip
+    after = dt.datetime.now(berlin) + dt.timedelta(minutes=5)
+    as_person = Rest(kimai_instance.url, token)
+    local = {when: moment.strftime("%Y-%m-%dT%H:%M:%S") for when, moment in (("before", before), ("after", after))}
+    assert [r["id"] for r in as_person.get("/timesheets", modified_after=local["before"])] == [sheet["id"]]
+    assert as_person.get("/timesheets", modified_after=local["after"]) == []
+
+    async with Client(build_server(Settings(url=kimai_instance.url, token=token))) as client:
+        since_before = await listed(client, modified_after=local["before"])
+        since_after = await listed(client, modified_after=local["after"])
+
+    assert ids_in(since_before) == {sheet["id"]}
+    assert since_after.structured_content["total"] == 0, text(since_after)
 
 
 async def test_order_by_begin_ascending(admin, admin_rest, seed_data):

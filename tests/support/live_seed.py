@@ -138,3 +138,15 @@ def create_invoice(instance: Instance, admin: Rest, seeded: Seed) -> dict:
 def as_user(record: dict) -> Any:
     user = record.get("user")
     return user.get("id") if isinstance(user, dict) else user
+
+
+def user_with_token(instance: Instance, admin: Rest, timezone: str) -> tuple[dict, str]:
+    """A new plain user in `timezone` with an API token (2.31's API cannot make tokens: Kimai's console writes it,
+    as kimai-server does for its two users)."""
+    name = f"lt{secrets.token_hex(4)}"
+    user = admin.post("/users", {"username": name, "email": f"{name}@example.com", "plainPassword": "secret-12345",
+                                 "language": "en", "locale": "en", "timezone": timezone, "enabled": True})  # fmt: skip
+    token = f"kimai_live_token_{secrets.token_hex(16)}"
+    instance.console("dbal:run-sql", "INSERT INTO kimai2_access_token (user_id, token, name) "
+                     f"VALUES ({int(user['id'])}, '{token}', 'kimai-tools live tests')")  # fmt: skip
+    return user, token
