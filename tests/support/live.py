@@ -161,7 +161,10 @@ def cache_dir() -> Path:
 
 def claim_slot() -> tuple[Path, Any]:
     """The first instance folder no other test session of this checkout holds (an flock held until stop)."""
-    import fcntl
+    try:
+        import fcntl
+    except ImportError:
+        raise LiveKimaiError("the live tier needs Debian 12 (kimai-server); here, run make test-offline") from None
 
     base = cache_dir()
     base.mkdir(parents=True, exist_ok=True)
