@@ -19,6 +19,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
+from kimai_tools.kimai.errors import ArgumentError, KimaiError
 from kimai_tools.kimai.session import Session, warm_up
 from kimai_tools.tools.base import Caller, Callers, OneCaller, caller_of
 
@@ -139,7 +140,7 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
                 result = await beside_version_read(caller.session, tool(*args, **kwargs))
             else:
                 result = await tool(*args, **kwargs)
-        except ToolError as exc:
+        except (KimaiError, ArgumentError, ToolError) as exc:
             log.info("%s refused: %s", tool.__name__, exc)
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
         if caller is not None and not result.is_error and not caller.version_noted and caller.session.version_known:
@@ -163,7 +164,7 @@ async def beside_version_read(session: Session, work: Awaitable[CallToolResult])
     async def read() -> None:
         try:
             await session.version()
-        except ToolError:  # the call's own request says what is wrong with Kimai
+        except KimaiError:  # the call's own request says what is wrong with Kimai
             pass
 
     outcome: list[CallToolResult] = []

@@ -1,20 +1,39 @@
-"""Failures as one message a model and a user can act on.
+"""Failures by meaning, each one sentence a model and a user can act on; callers branch on the kind.
 
-ToolError (the SDK's: becomes an `is_error` tool result)
-└── KimaiError            Kimai answered with an error status, or could not be reached
-    └── NotAvailable      the endpoint is missing: Kimai too old, or a plugin not installed
-ArgumentError             the call's own arguments are wrong; nothing was sent to Kimai
+KimaiError                every failure of a Kimai request (`.status`: the HTTP status where Kimai answered)
+├── KimaiUnreachable      no answer arrived that could be read: connection refused, DNS, timeout, TLS (an
+│                         untrusted certificate, a CA bundle that cannot be loaded); names the URL and what to check
+├── NotAvailable          no such route here: Kimai too old for it, a plugin not installed, an operation this
+│                         server's client does not have
+├── UnexpectedAnswer      something answered, but not as Kimai's API does: a redirect, a login page, a body that
+│                         is not JSON or not of the documented shape
+└── KimaiRefused          Kimai answered with an error status: `.status`, and `.fields` (Kimai's form errors by
+    │                     field: what a caller may correct and send again)
+    ├── BadRequest        400, 422: a value the form does not take, or a change Kimai will not make as sent
+    │   └── AlreadyUsed   a value that must be unique is taken ("This value is already used.")
+    ├── Unauthorized      401: the API token was not accepted
+    ├── Forbidden         403: the token's user lacks a permission Kimai checks
+    ├── NotFound          404: no such record (or not visible to this user), or a page past the last
+    ├── MethodNotAllowed  405: the route does not take this method
+    ├── Busy              429, 502, 503, 504: Kimai (or a proxy in front of it) is busy or restarting; try again
+    └── KimaiFailed       any other 5xx: Kimai failed on its side
+ArgumentError             the call's own arguments are wrong (kimai_tools.domain.arguments); nothing was sent
+
+A 4xx without a kind of its own (409, 413, ...) is a plain KimaiRefused. None of these is the SDK's ToolError:
+kimai/ imports nothing of MCP; the server turns each into an `is_error` tool result with its message as text.
 """
 
 from __future__ import annotations
 
 import json
+import ssl
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Self
 
-from mcp.server.mcpserver.exceptions import ToolError
+from kimai_tools.domain.arguments import ArgumentError  # noqa: F401 - imported from here by the modules not moved yet
 
 EXTRA_FIELDS = "This form should not contain extra fields."
+ALREADY_USED = "already used"  # in Kimai's "This value is already used." and "The username is already used."
 
 # The permission Kimai checks, by the operation's path prefix; a 403 names it so an admin knows what to grant.
 PERMISSIONS = {
@@ -32,19 +51,77 @@ PERMISSIONS = {
 }
 
 
-class ArgumentError(ToolError):
-    """The arguments of a tool call are wrong; nothing was sent to Kimai."""
+class KimaiError(Exception):
+    """Every failure of a Kimai request; the message is the whole story, `status` the HTTP status if one came."""
 
-
-class KimaiError(ToolError):
     def __init__(self, message: str, status: int | None = None, fields: dict[str, list[str]] | None = None):
         super().__init__(message)
         self.status = status
         self.fields = fields or {}  # Kimai's form errors by field name: what a caller may correct and send again
 
+    def reworded(self, message: str) -> Self:
+        """The same failure told in other words: its kind, status and fields stay."""
+        return type(self)(message, self.status, self.fields)
+
+
+class KimaiUnreachable(KimaiError):
+    """No answer arrived that could be read: refused, DNS, timeout, TLS; nothing says what Kimai did."""
+
 
 class NotAvailable(KimaiError):
-    """The endpoint does not exist on the connected Kimai."""
+    """The endpoint does not exist on the connected Kimai (too old, a plugin missing) or in this server's client."""
+
+
+class UnexpectedAnswer(KimaiError):
+    """Something answered, but not as Kimai's API does: a redirect, a login page, a body of the wrong form."""
+
+
+class KimaiRefused(KimaiError):
+    """Kimai answered with an error status (`status`); `fields` holds its form errors by field."""
+
+    status: int
+
+
+class BadRequest(KimaiRefused):
+    """400 or 422: a value the form does not take, or a change Kimai will not make as sent."""
+
+
+class AlreadyUsed(BadRequest):
+    """A value that must be unique (a name, a rate for a user) is taken; `fields` says which."""
+
+
+class Unauthorized(KimaiRefused):
+    """401: the API token was not accepted."""
+
+
+class Forbidden(KimaiRefused):
+    """403: the token's user lacks a permission Kimai checks here."""
+
+
+class NotFound(KimaiRefused):
+    """404: no such record (or not visible to this user), or a page past the last one."""
+
+
+class MethodNotAllowed(KimaiRefused):
+    """405: the route exists but does not take this method."""
+
+
+class Busy(KimaiRefused):
+    """429, 502, 503, 504: Kimai or a proxy in front of it is busy or restarting; the same request may succeed later."""
+
+
+class KimaiFailed(KimaiRefused):
+    """Any other 5xx: Kimai failed on its side."""
+
+
+KINDS: dict[int, type[KimaiRefused]] = {400: BadRequest, 422: BadRequest, 401: Unauthorized, 403: Forbidden,
+                                        404: NotFound, 405: MethodNotAllowed, 429: Busy, 502: Busy, 503: Busy,
+                                        504: Busy}  # fmt: skip
+
+
+def refusal_kind(status: int) -> type[KimaiRefused]:
+    """The kind of an error status: the table above, any other 5xx KimaiFailed, any other 4xx KimaiRefused."""
+    return KINDS.get(status) or (KimaiFailed if status >= 500 else KimaiRefused)
 
 
 def field_errors(errors: Any, prefix: str = "") -> list[str]:
@@ -65,8 +142,9 @@ def field_errors(errors: Any, prefix: str = "") -> list[str]:
     return out
 
 
-def from_response(status: int, content: bytes, key: str, sent: dict | None = None) -> KimaiError:
-    """A KimaiError for an error response of operation `key` ("METHOD /api/path"); `sent` is the body we sent."""
+def from_response(status: int, content: bytes, key: str, sent: dict | None = None) -> KimaiRefused:
+    """The refusal of the kind `status` means, for an error response of operation `key` ("METHOD /api/path");
+    `sent` is the body we sent."""
     try:
         body = json.loads(content) if content else None
     except ValueError:  # a proxy's HTML page: its status says enough
@@ -85,7 +163,10 @@ def from_response(status: int, content: bytes, key: str, sent: dict | None = Non
     for error in fields:
         name, _, text = error.partition(": ")
         by_field.setdefault(name, []).append(text)
-    return KimaiError(". ".join(p.rstrip(".") for p in parts) + ".", status, by_field)
+    kind = refusal_kind(status)
+    if kind is BadRequest and any(ALREADY_USED in e for e in errors):
+        kind = AlreadyUsed
+    return kind(". ".join(p.rstrip(".") for p in parts) + ".", status, by_field)
 
 
 def _phrase(status: int) -> str:
@@ -140,19 +221,31 @@ def message_of(body: Any) -> str | None:
     return body.get("message") if isinstance(body, dict) else None
 
 
-def network_error(exc: Exception, url: str, timeout: float) -> KimaiError:
+def network_error(exc: Exception, url: str, timeout: float) -> KimaiUnreachable:
     """An httpx transport failure as one sentence (never with the token: httpx messages do not carry headers)."""
     import httpx
 
     name = type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
-        return KimaiError(
+        return KimaiUnreachable(
             f"Kimai at {url} did not answer within {timeout:g} s ({name}); try again, or raise the timeout."
         )
     text = str(exc)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower():
-        return KimaiError(
+    if _untrusted(exc):
+        return KimaiUnreachable(
             f"The TLS certificate of {url} is not trusted; set KIMAI_SSL_VERIFY to your CA bundle's path "
             "(or false, only for testing)."
         )
-    return KimaiError(f"Cannot reach Kimai at {url} ({name}: {text or 'connection failed'}); check KIMAI_URL.")
+    return KimaiUnreachable(f"Cannot reach Kimai at {url} ({name}: {text or 'connection failed'}); check KIMAI_URL.")
+
+
+def _untrusted(exc: BaseException) -> bool:
+    """Whether a connection failed on the certificate: the ssl error is in httpx's chain of causes; where a backend
+    passes on only its text, that text says it."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    return "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text.lower()

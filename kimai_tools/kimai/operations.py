@@ -16,7 +16,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable, from_response, network_error
+from kimai_tools.kimai.errors import (
+    ArgumentError,
+    KimaiError,
+    KimaiUnreachable,
+    NotAvailable,
+    UnexpectedAnswer,
+    from_response,
+    network_error,
+)
 
 
 @dataclass
@@ -50,7 +58,7 @@ def entry(key: str) -> dict:
     try:
         return index()[key]
     except KeyError:
-        raise KimaiError(f"Unknown Kimai operation {key}.") from None
+        raise NotAvailable(f"Unknown Kimai operation {key}.") from None
 
 
 async def ensure_available(session, key: str) -> dict:
@@ -221,7 +229,7 @@ async def call(
 
 
 async def _send(session, request: dict[str, Any]):
-    """The generated request sent as is: its status and body are read here, so no answer can raise past a ToolError."""
+    """The generated request sent as is: its status and body are read here, so no answer raises past a KimaiError."""
     import httpx  # imported on the first call, not at start-up
 
     try:
@@ -229,7 +237,7 @@ async def _send(session, request: dict[str, Any]):
     except httpx.TransportError as exc:
         raise network_error(exc, session.access.url, session.access.timeout) from None
     except httpx.HTTPError as exc:  # a body its Content-Encoding does not describe, and the like
-        raise KimaiError(f"Kimai's answer could not be read ({type(exc).__name__}: {exc}).") from None
+        raise KimaiUnreachable(f"Kimai's answer could not be read ({type(exc).__name__}: {exc}).") from None
 
 
 def _data(module, client, response, key: str) -> Any:
@@ -251,7 +259,7 @@ def _data(module, client, response, key: str) -> Any:
         if shape is not None and isinstance(raw, list) != (shape == "list"):
             wanted = "a list" if shape == "list" else "an object"
             message = f"Kimai answered {key} with {type(raw).__name__} JSON where its document has {wanted}."
-            raise KimaiError(message, response.status_code)
+            raise UnexpectedAnswer(message, response.status_code)
         return raw
     if isinstance(parsed, list):
         return [p.to_dict() if hasattr(p, "to_dict") else p for p in parsed]
@@ -270,24 +278,24 @@ def _login_page(response) -> bool:
     return "html" in response.headers.get("content-type", "") and b"login" in response.content[:20000].lower()
 
 
-def not_json(key: str, response) -> KimaiError:
+def not_json(key: str, response) -> UnexpectedAnswer:
     kind = response.headers.get("content-type", "").split(";")[0] or "no content type"
     why = (
         "a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
         if _login_page(response)
         else "check that KIMAI_URL is Kimai's own address, with its path (e.g. https://host/kimai)"
     )
-    return KimaiError(f"Kimai answered {key} with a body that is not JSON ({kind}); {why}.", response.status_code)
+    return UnexpectedAnswer(f"Kimai answered {key} with a body that is not JSON ({kind}); {why}.", response.status_code)
 
 
-def redirected(key: str, status: int, location: str) -> KimaiError:
+def redirected(key: str, status: int, location: str) -> UnexpectedAnswer:
     """Kimai's API never redirects: a redirect comes from a proxy, a login, or an http:// URL of an https:// site."""
     target = location.split("?")[0]
     if "login" in target.lower() or "sso" in target.lower() or "auth" in target.lower():
         why = "to a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
     else:
         why = f"to {target or 'another address'}: set KIMAI_URL to the address Kimai answers at"
-    return KimaiError(f"Kimai answered {key} with a redirect ({status}) {why}.", status)
+    return UnexpectedAnswer(f"Kimai answered {key} with a redirect ({status}) {why}.", status)
 
 
 def _retried_after_drop(response) -> bool:

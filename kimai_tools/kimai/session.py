@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 import anyio
 
 from kimai_tools import __version__
-from kimai_tools.kimai.errors import KimaiError
+from kimai_tools.kimai.errors import Busy, KimaiError, KimaiFailed, KimaiUnreachable
 
 if TYPE_CHECKING:
     import httpx
@@ -36,7 +36,7 @@ def tls_verify(setting: bool | str) -> ssl.SSLContext:
     try:
         return ssl.create_default_context(cafile=setting)
     except OSError as exc:  # ssl.SSLError included: a file that holds no certificate
-        raise KimaiError(f"Cannot load the CA bundle {setting} named by KIMAI_SSL_VERIFY ({exc}).") from None
+        raise KimaiUnreachable(f"Cannot load the CA bundle {setting} named by KIMAI_SSL_VERIFY ({exc}).") from None
 
 
 class Access(Protocol):
@@ -126,11 +126,11 @@ class Session:
                 reply = await call(self, "GET /api/version", check_version=False)
                 found = str((reply.data or {}).get("version") or "")
                 self._version = found if re.match(r"\d+\.\d+", found) else None
+            except KimaiUnreachable:  # that is the answer the caller needs
+                raise
             except KimaiError as exc:
-                if exc.status is None:  # unreachable: that is the answer the caller needs
-                    raise
                 log.info("could not read Kimai's version: %s", exc.status)  # an unreadable version blocks nothing
-                if exc.status >= 500 or exc.status == 429:  # passing trouble: ask again next time
+                if isinstance(exc, Busy | KimaiFailed):  # passing trouble: ask again next time
                     return None
             self._version_read = True
         return self._version

@@ -14,7 +14,7 @@ from kimai_tools.domain.project_team import (
     render_analysis,
     render_candidates,
 )
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, Forbidden, KimaiError, NotFound
 from kimai_tools.tools.base import Caller, caller_of, need_id, progress
 from kimai_tools.tools.render import result
 from kimai_tools.tools.team_access import team_summary
@@ -47,9 +47,7 @@ async def read_project(caller: Caller, project_id: int) -> dict:
     then the list has it."""
     try:
         return (await caller.call("GET /api/projects/{id}", path={"id": project_id})).data or {}
-    except KimaiError as exc:
-        if exc.status != 403:
-            raise
+    except Forbidden as exc:
         listed = (await caller.call("GET /api/projects", query={"visible": 3, "ignoreDates": 1})).data or []
         found = next((p for p in listed if isinstance(p, dict) and p.get("id") == project_id), None)
         if found is None:
@@ -94,7 +92,7 @@ async def collect(caller: Caller, ctx: Context, query: dict, stats: ProjectTeamS
         except KimaiError as exc:
             if page == 1:
                 raise
-            if exc.status == 404:  # records deleted meanwhile: the last page moved
+            if isinstance(exc, NotFound):  # records deleted meanwhile: the last page moved
                 return page - 1, None
             return page - 1, f"page {page} of {pages or '?'} failed ({exc}); the totals cover pages 1 to {page - 1}"
         records = reply.data or []

@@ -5,7 +5,7 @@ from typing import Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.kimai.errors import KimaiError
+from kimai_tools.kimai.errors import KimaiError, KimaiUnreachable, NotAvailable
 from kimai_tools.tools.base import caller_of
 from kimai_tools.tools.render import compact, result
 
@@ -31,7 +31,7 @@ async def config(type: Literal["timesheet", "colors", "plugins", "version", "all
         try:
             data[name] = (await caller.call(READS[name])).data
         except KimaiError as exc:
-            if type != "all" or exc.status is None:
+            if type != "all" or isinstance(exc, KimaiUnreachable | NotAvailable):
                 raise
             refused[name] = str(exc)  # e.g. only a super admin may list plugins: the other parts still answer
     if "version" in data:

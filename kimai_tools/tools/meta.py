@@ -6,7 +6,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.text import quoted, shown
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, KimaiError, KimaiUnreachable, NotFound
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
 from kimai_tools.tools.render import result
 
@@ -77,9 +77,9 @@ async def record_readable(caller: Caller, entity: str, entity_id: int) -> bool:
     can read the record tells which."""
     try:
         await caller.call(f"GET /api/{PLURAL[entity]}/{{id}}", path={"id": entity_id})
-    except KimaiError as exc:
-        if exc.status is None:
-            raise
+    except KimaiUnreachable:
+        raise
+    except KimaiError:
         return False
     return True
 
@@ -95,19 +95,19 @@ async def update(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, d
     fields = meta_fields(data)
     if entity == "invoice":
         return await _update_invoice(caller, entity_id, fields)
-    outcomes, statuses, readable = [], set(), None
+    outcomes, failures, readable = [], [], None
     for field in fields:
         try:
             await caller.call(f"PATCH /api/{PLURAL[entity]}/{{id}}/meta", path={"id": entity_id}, body=field)
             outcomes.append({**field, "ok": True})
+        except KimaiUnreachable as exc:  # the other fields would fail the same way
+            done = [o["name"] for o in outcomes if o["ok"]]
+            already = f" Already set before that: {', '.join(done)}." if done else ""
+            raise exc.reworded(f"{str(exc).rstrip('.')}; stopped at field {field['name']}.{already}") from None
         except KimaiError as exc:
-            if exc.status is None:  # Kimai unreachable: the other fields would fail the same way
-                done = [o["name"] for o in outcomes if o["ok"]]
-                already = f" Already set before that: {', '.join(done)}." if done else ""
-                raise KimaiError(f"{str(exc).rstrip('.')}; stopped at field {field['name']}.{already}") from None
-            statuses.add(exc.status)
+            failures.append(exc)
             reason = str(exc).rstrip(".")
-            if exc.status == 404:
+            if isinstance(exc, NotFound):
                 readable = await record_readable(caller, entity, entity_id) if readable is None else readable
                 reason = why_not_found(entity, entity_id, field["name"], readable)
             outcomes.append({**field, "ok": False, "reason": reason})
@@ -118,7 +118,8 @@ async def update(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, d
         lines.append(f"  {shown(o['name'])} = {quoted(o['value'])}: {outcome}")
     text = "\n".join(lines)
     if not done:
-        raise KimaiError(text, statuses.pop() if len(statuses) == 1 else None)
+        alike = len({(type(f), f.status) for f in failures}) == 1  # one kind of failure: the answer is of that kind
+        raise failures[0].reworded(text) if alike else KimaiError(text)
     return result(text, {"entity": entity, "entity_id": entity_id, "set": len(done), "fields": outcomes})
 
 
@@ -126,11 +127,9 @@ async def _update_invoice(caller: Caller, invoice_id: int, fields: list[dict[str
     """Kimai takes an invoice's custom fields in one call: all are set, or none."""
     try:
         await caller.call("PATCH /api/invoices/{id}/custom-fields", path={"id": invoice_id}, body=fields)
-    except KimaiError as exc:
-        if exc.status == 404:
-            reason = not_registered("invoice", invoice_id)
-            raise KimaiError(f"No custom field set on invoice {invoice_id}. {reason}.", 404) from None
-        raise
+    except NotFound as exc:
+        reason = not_registered("invoice", invoice_id)
+        raise exc.reworded(f"No custom field set on invoice {invoice_id}. {reason}.") from None
     said = ", ".join(f"{shown(f['name'])} = {quoted(f['value'])}" for f in fields)
     outcomes = [{**f, "ok": True} for f in fields]
     data = {"entity": "invoice", "entity_id": invoice_id, "set": len(fields), "fields": outcomes}

@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.absences import user_name
 from kimai_tools.domain.text import shown
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import AlreadyUsed, ArgumentError
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id
 from kimai_tools.tools.render import result
 
@@ -110,15 +110,12 @@ async def add_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int,
     form = rate_form(data)
     try:
         rate = (await caller.call(_key("POST", entity), path={"id": entity_id}, body=form)).data or {}
-    except KimaiError as exc:
-        if exc.status == 400 and "already used" in str(exc):
-            who = f"user {form['user']}" if "user" in form else "everyone"
-            raise KimaiError(
-                f"{exc} {entity.capitalize()} {entity_id} already has a rate for {who}: delete it first "
-                f"(rate list shows its id), then add the new one.",
-                exc.status,
-            ) from None
-        raise
+    except AlreadyUsed as exc:
+        who = f"user {form['user']}" if "user" in form else "everyone"
+        raise exc.reworded(
+            f"{exc} {entity.capitalize()} {entity_id} already has a rate for {who}: delete it first "
+            f"(rate list shows its id), then add the new one."
+        ) from None
     data = {"entity": entity, "entity_id": entity_id, "rate": rate_facts(rate)}
     return result(f"Added rate to {entity} {entity_id}: {rate_line(rate)}", data)
 

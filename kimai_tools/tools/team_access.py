@@ -6,7 +6,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.absences import user_name
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, BadRequest, KimaiError
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
 from kimai_tools.tools.render import result
 
@@ -105,13 +105,11 @@ async def change(
         summary = team_summary((await caller.call(key, path={"id": team_id, **path})).data or {})
         head = f"{PAST[action]} {subject(user_id, target, target_id)} {'to' if method == 'POST' else 'from'}"
         head += f" team {team_id}."
-    except KimaiError as exc:
-        if exc.status != 400:
-            raise
+    except BadRequest as exc:
         summary = await _read_team(caller, team_id)
         done, sentence = explain_bad_request(action, team_id, summary, user_id, target, target_id)
         if not done:
-            raise KimaiError(sentence, 400) from None
+            raise exc.reworded(sentence) from None
         changed, head = False, sentence
     return result(f"{head}\n{render_team(summary)}", {"action": action, "changed": changed, "team": summary})
 

@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain import timesheets as ts
 from kimai_tools.domain.dates import local_datetime
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, KimaiError, KimaiUnreachable
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id, pick
 from kimai_tools.tools.render import result
 
@@ -71,9 +71,9 @@ async def running_records(caller: Caller) -> list[dict] | None:
     """The records running now, or None when Kimai does not say: what start stopped is a courtesy note."""
     try:
         return [r for r in (await caller.call("GET /api/timesheets/active")).data or [] if isinstance(r, dict)]
-    except KimaiError as exc:
-        if exc.status is None:  # unreachable: the start itself would fail the same way
-            raise
+    except KimaiUnreachable:  # the start itself would fail the same way
+        raise
+    except KimaiError:
         return None
 
 

@@ -12,7 +12,7 @@ from kimai_tools.domain.batch import Unchanged, run_batch
 from kimai_tools.domain.dates import local_to_utc
 from kimai_tools.domain.stats import TimesheetStats
 from kimai_tools.domain.text import shown
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, Forbidden, KimaiError, NotFound
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.meta import record_readable, why_not_found
 from kimai_tools.tools.render import result
@@ -104,8 +104,8 @@ async def list_timesheets(caller: Caller, ctx: Context, filters: dict | None = N
     page, size = query.get("page", 1), query.get("size", PAGE_SIZE)
     try:
         reply = await caller.call("GET /api/timesheets", query={**query, "full": True})
-    except KimaiError as exc:
-        if exc.status != 404 or page == 1:
+    except NotFound:
+        if page == 1:
             raise
         return await past_the_end(caller, "GET /api/timesheets", query, page, size, note)
     records = reply.data or []
@@ -227,14 +227,12 @@ async def meta_update(
         try:
             reply = await caller.call("PATCH /api/timesheets/{id}/meta", path={"id": record_id}, body=body)
         except KimaiError as exc:
-            if exc.status == 404:  # Kimai's answer when no custom field of that name is registered, too
+            if isinstance(exc, NotFound):  # Kimai's answer when no custom field of that name is registered, too
                 readable = await record_readable(caller, "timesheet", record_id)
-                exc = KimaiError(why_not_found("timesheet", record_id, body["name"], readable) + ".", 404)
+                exc = exc.reworded(why_not_found("timesheet", record_id, body["name"], readable) + ".")
             if not done:
                 raise exc from None
-            raise KimaiError(
-                f"Set {', '.join(done)} on #{record_id}; then {body['name']} failed: {exc}", exc.status
-            ) from None
+            raise exc.reworded(f"Set {', '.join(done)} on #{record_id}; then {body['name']} failed: {exc}") from None
         record = reply.data or record
         done.append(body["name"])
     return one(f"Set {', '.join(done)} on", record)
@@ -313,9 +311,7 @@ async def user_guide(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
     try:
         users = (await caller.call("GET /api/users")).data or []
         seen = "Users this token can see"
-    except KimaiError as exc:
-        if exc.status != 403:
-            raise
+    except Forbidden:
         users, seen = [me], "This token sees only its own user"
     names = [f"#{u.get('id')} {shown(user_name(u))}" for u in users if isinstance(u, dict)]
     lines = [

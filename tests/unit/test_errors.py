@@ -1,11 +1,32 @@
 """Kimai's real error answers (a 2.31 in production) become one message a model can act on."""
 
 import json
+import ssl
 
 import httpx
 import pytest
 
-from kimai_tools.kimai.errors import field_errors, from_response, network_error
+from kimai_tools.kimai.errors import (
+    AlreadyUsed,
+    BadRequest,
+    Busy,
+    Forbidden,
+    KimaiError,
+    KimaiFailed,
+    KimaiRefused,
+    KimaiUnreachable,
+    MethodNotAllowed,
+    NotAvailable,
+    NotFound,
+    Unauthorized,
+    UnexpectedAnswer,
+    field_errors,
+    from_response,
+    network_error,
+)
+from kimai_tools.kimai.operations import call
+from kimai_tools.kimai.session import Session
+from tests.conftest import settings_for
 from tests.support.paths import TRAFFIC
 
 
@@ -20,6 +41,11 @@ def error_files() -> list[str]:
 
 
 def message(name: str) -> tuple[str, int]:
+    error = refusal(name)
+    return str(error), error.status
+
+
+def refusal(name: str) -> KimaiRefused:
     """The error of a recorded exchange, as the invoker builds it (the key uses the spec path when there is one)."""
     recorded = exchange(name)
     request, response = recorded["request"], recorded["response"]
@@ -28,8 +54,7 @@ def message(name: str) -> tuple[str, int]:
     else:
         content = (response.get("text") or "").encode()
     key = f"{request['method']} {recorded.get('spec_path') or request['path']}"
-    error = from_response(response["status"], content, key, request.get("json_body"))
-    return str(error), error.status
+    return from_response(response["status"], content, key, request.get("json_body"))
 
 
 @pytest.mark.parametrize("name", error_files())
@@ -165,3 +190,113 @@ def test_form_errors_given_as_a_plain_string_stay_one_message():
     from kimai_tools.kimai.errors import field_errors
 
     assert field_errors({"errors": "Invalid form", "children": []}) == ["Invalid form"]
+
+
+KIND = {400: BadRequest, 401: Unauthorized, 403: Forbidden, 404: NotFound, 405: MethodNotAllowed}
+ALREADY_USED = {"246-post_post_tag", "248-post_post_user", "249-post_post_customer_rate"}
+
+
+@pytest.mark.parametrize("name", error_files())
+def test_every_recorded_refusal_is_of_the_kind_its_status_means(name):
+    error = refusal(name)
+    status = exchange(name)["response"]["status"]
+    assert isinstance(error, KimaiRefused) and isinstance(error, KimaiError)
+    assert type(error) is (AlreadyUsed if name in ALREADY_USED else KIND[status])
+    others = {KimaiUnreachable, NotAvailable, UnexpectedAnswer, *(k for s, k in KIND.items() if s != status)}
+    assert not isinstance(error, tuple(others))
+
+
+def test_a_taken_value_is_a_bad_request_that_says_which_field():
+    error = refusal("249-post_post_customer_rate")
+    assert isinstance(error, AlreadyUsed) and isinstance(error, BadRequest)
+    assert error.fields == {"user": ["This value is already used."]}
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (400, BadRequest),
+        (409, KimaiRefused),
+        (422, BadRequest),
+        (429, Busy),
+        (500, KimaiFailed),
+        (501, KimaiFailed),
+        (502, Busy),
+        (503, Busy),
+        (504, Busy),
+        (522, KimaiFailed),
+    ],
+)
+def test_statuses_without_a_recording_land_in_their_kind(status, kind):
+    error = from_response(status, b"", "GET /api/projects")
+    assert type(error) is kind and error.status == status and error.fields == {}
+
+
+def test_a_reworded_error_keeps_its_kind_status_and_fields():
+    error = refusal("229-post_post_customer")
+    again = error.reworded("Customer not created: the form was refused.")
+    assert type(again) is BadRequest and again.status == 400 and again.fields == error.fields
+    assert str(again) == "Customer not created: the form was refused."
+
+
+def test_kimai_errors_are_no_sdk_errors():
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    assert not issubclass(KimaiError, ToolError)
+
+
+REQUEST = httpx.Request("GET", "https://kimai.example/api/version")
+
+
+def tls_failure() -> httpx.ConnectError:
+    """An untrusted certificate as httpx reports it: the ssl error is the cause, its text is httpx's message."""
+    cause = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
+    error = httpx.ConnectError("handshake failed", request=REQUEST)
+    error.__cause__ = cause
+    return error
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError("[Errno 111] Connection refused", request=REQUEST),
+        httpx.ConnectError("[Errno -2] Name or service not known", request=REQUEST),
+        httpx.ConnectTimeout("timed out", request=REQUEST),
+        httpx.ReadTimeout("timed out", request=REQUEST),
+        httpx.RemoteProtocolError("Server disconnected without sending a response.", request=REQUEST),
+        tls_failure(),
+    ],
+    ids=["refused", "dns", "connect-timeout", "read-timeout", "dropped", "tls"],
+)
+def test_a_transport_failure_is_kimai_unreachable(failure):
+    error = network_error(failure, "https://kimai.example", 30)
+    assert isinstance(error, KimaiUnreachable) and not isinstance(error, KimaiRefused)
+    assert "https://kimai.example" in str(error) and error.status is None
+
+
+def test_an_untrusted_certificate_is_named_by_its_cause_not_only_its_text():
+    assert "not trusted" in str(network_error(tls_failure(), "https://kimai.example", 30))
+
+
+def refused(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+
+def silent(request: httpx.Request) -> httpx.Response:
+    raise httpx.ReadTimeout("timed out", request=request)
+
+
+def untrusted(request: httpx.Request) -> httpx.Response:
+    raise tls_failure()
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("handler", [refused, silent, untrusted])
+async def test_a_call_that_reaches_no_kimai_raises_kimai_unreachable(handler, monkeypatch):
+    async def no_wait(_: float) -> None:
+        pass
+
+    monkeypatch.setattr("kimai_tools.kimai.transport.anyio.sleep", no_wait)
+    session = Session(settings_for("https://kimai.example"), transport=httpx.MockTransport(handler))
+    with pytest.raises(KimaiUnreachable, match="https://kimai.example"):
+        await call(session, "GET /api/version", check_version=False)

@@ -6,12 +6,19 @@ from typing import Any, Literal
 
 import anyio
 from mcp.server.mcpserver import Context
-from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain import absences as pure
 from kimai_tools.domain.batch import Unchanged, run_batch
-from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.kimai.errors import (
+    ArgumentError,
+    Forbidden,
+    KimaiError,
+    KimaiRefused,
+    NotAvailable,
+    NotFound,
+    UnexpectedAnswer,
+)
 from kimai_tools.tools.absence.support import (
     Chunk,
     absence_line,
@@ -35,6 +42,7 @@ ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idemp
 SCOPES = ("self", "all", "specific")
 STATUSES = ("approved", "open", "all")
 NO_PERMISSION = "no permission (403)"
+REFUSALS = (KimaiError, ArgumentError)  # a call's refusals: each says in a sentence what went wrong
 FIELDS = ("comment", "date", "end", "type", "user", "halfDay", "duration")
 BY_ID = {
     "delete": ("DELETE /api/absences/{id}", "Deleted"),
@@ -93,15 +101,11 @@ async def _users(caller: Caller, scope: str, user_id: int | None, full: bool = F
             return [{"id": user_id}], []
         try:
             return [(await caller.call("GET /api/users/{id}", path={"id": user_id})).data or {"id": user_id}], []
-        except KimaiError as exc:
-            if exc.status != 403:
-                raise
+        except Forbidden:
             return [{"id": user_id}], []
     try:
         users = (await caller.call("GET /api/users", query={"full": True} if full else None)).data or []
-    except KimaiError as exc:
-        if exc.status != 403:
-            raise
+    except Forbidden:
         return [me], ["This token may not list users (403), so only your own absences are included."]
     return users, []
 
@@ -113,7 +117,7 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
     """
     me_id = (await caller.current_user()).get("id")
     found: list[dict] = []
-    failed: dict[Any, ToolError] = {}
+    failed: dict[Any, KimaiError | ArgumentError] = {}
     limit = anyio.Semaphore(max(1, caller.batch_concurrency))
 
     async def one(user: dict) -> None:
@@ -122,7 +126,7 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
         async with limit:
             try:
                 reply = await caller.call("GET /api/absences", query={**query, **own})
-            except ToolError as exc:
+            except REFUSALS as exc:
                 failed[user.get("id")] = exc
                 return
             except Exception as exc:  # noqa: BLE001 - one user's failure is reported, not raised past the others
@@ -137,11 +141,11 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
     missing = next((e for e in errors if isinstance(e, NotAvailable)), None)
     if missing is not None:
         raise missing
-    others = [e for e in errors if getattr(e, "status", None) != 403]
+    others = [e for e in errors if not isinstance(e, Forbidden)]
     if errors and (strict or (others and len(errors) == len(users))):
         raise (others or errors)[0]
     found.sort(key=sort_key)
-    return found, {uid: NO_PERMISSION if getattr(e, "status", None) == 403 else str(e) for uid, e in failed.items()}
+    return found, {uid: NO_PERMISSION if isinstance(e, Forbidden) else str(e) for uid, e in failed.items()}
 
 
 def _unread_note(users: list[dict], unread: dict[Any, str]) -> list[str]:
@@ -281,7 +285,7 @@ async def _label(caller: Caller, kind: str, language: str | None) -> str:
         found = (await caller.call("GET /api/absences/types", query={"language": language})).data or {}
     except NotAvailable:
         raise
-    except ToolError:
+    except REFUSALS:
         found = {}
     return str(found.get(kind) or kind)
 
@@ -290,20 +294,22 @@ async def _undo(
     caller: Caller, kind: str, begin: dt.date, end: dt.date, parts: list[Chunk], failed: Chunk, exc: Exception
 ):
     """Delete, newest first, what this request created; the error tells the whole story."""
-    answered = isinstance(exc, ArgumentError | NotAvailable) or getattr(exc, "status", None) is not None
+    # nothing was sent, or Kimai said what it did
+    answered = isinstance(exc, ArgumentError | NotAvailable | KimaiRefused | UnexpectedAnswer)
     made = [c for c in parts if c.created]
     if not made and answered and (len(parts) == 1 or isinstance(exc, ArgumentError | NotAvailable)):
-        return exc if isinstance(exc, ToolError) else KimaiError(str(exc))
+        return exc if isinstance(exc, REFUSALS) else KimaiError(str(exc))
     deleted: list[int] = []
     left: dict[int, str] = {}
     for chunk in reversed(made):
         for absence_id in reversed(chunk.ids):
             try:
                 await caller.call("DELETE /api/absences/{id}", path={"id": absence_id})
+            except NotFound:  # it is gone already
+                pass
             except KimaiError as error:
-                if error.status != 404:  # a 404 means it is gone already
-                    left[absence_id] = str(error)
-                    continue
+                left[absence_id] = str(error)
+                continue
             except Exception as error:  # noqa: BLE001 - every id that may still exist is reported
                 left[absence_id] = str(error) or type(error).__name__
                 continue

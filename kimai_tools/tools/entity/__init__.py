@@ -7,7 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.batch import BatchResult, run_batch
 from kimai_tools.domain.text import TEXT_LIMIT, shown
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.kimai.errors import ArgumentError, BadRequest, KimaiError, MethodNotAllowed, NotFound
 from kimai_tools.kimai.operations import ensure_available, entry, form_for
 from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
 from kimai_tools.tools.entity.kinds import (
@@ -51,10 +51,10 @@ async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any,
     page = int(query.get("page", 1))
     try:
         reply = await caller.call(kind.key("list"), query=query)
-    except KimaiError as exc:
-        if page > 1 and exc.status == 404:  # only invoices paginate: a page past the last is a 404
-            return await past_the_end(caller, kind.key("list"), query, page, int(query.get("size", DEFAULT_PAGE_SIZE)))
-        raise
+    except NotFound:  # only invoices paginate: a page past the last is a 404
+        if page == 1:
+            raise
+        return await past_the_end(caller, kind.key("list"), query, page, int(query.get("size", DEFAULT_PAGE_SIZE)))
     records = [r for r in reply.data or [] if isinstance(r, dict)]
     total = reply.header_int("X-Total-Count") or len(records)
     pages = reply.header_int("X-Total-Pages")
@@ -102,9 +102,9 @@ async def send_with_palette(caller: Caller, key: str, path: dict, body: dict, no
     """
     try:
         return await caller.call(key, path=path, body=body)
-    except KimaiError as exc:
+    except BadRequest as exc:
         wanted = body.get("color")
-        if exc.status != 400 or "color" not in exc.fields or not isinstance(wanted, str):
+        if "color" not in exc.fields or not isinstance(wanted, str):
             raise
         palette = (await caller.call("GET /api/config/colors")).data
         chosen = nearest_colour(wanted, palette if isinstance(palette, dict) else {})
@@ -181,19 +181,19 @@ async def months_call(caller: Caller, how: str, key: str, user_id: int, first: s
     path = {"user": user_id, "month": first}
     try:
         await caller.call(key, path=path)
-    except KimaiError as exc:
-        if how == "lock" and exc.status == 405:  # the newest plugin releases take POST on /lock
-            await caller.call("POST /api/work-contract/lock/{user}/{month}", path=path)
-        elif how == "unlock" and exc.status == 404:  # older plugin releases call unlock "approval"
+    except MethodNotAllowed:
+        if how != "lock":
+            raise
+        await caller.call("POST /api/work-contract/lock/{user}/{month}", path=path)  # the newest plugin releases
+    except NotFound as exc:
+        if how == "unlock":  # older plugin releases call unlock "approval"
             try:
                 await caller.call("DELETE /api/work-contract/approval/{user}/{month}", path=path)
             except KimaiError:
                 raise exc from None
-        elif how == "lock" and exc.status == 404:
-            hint = f"If user #{user_id} exists, this WorkContract release may predate month locks: update the plugin."
-            raise KimaiError(f"{exc} {hint}", 404) from None
         else:
-            raise
+            hint = f"If user #{user_id} exists, this WorkContract release may predate month locks: update the plugin."
+            raise exc.reworded(f"{exc} {hint}") from None
 
 
 async def target_users(caller: Caller, id: Any, ids: Any, user_scope: Any, action: str) -> dict[int, str | None]:
