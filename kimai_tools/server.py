@@ -19,8 +19,10 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 
 from kimai_tools import __version__
 from kimai_tools.config import Settings
-from kimai_tools.kimai.errors import ArgumentError, KimaiError
+from kimai_tools.domain.arguments import ArgumentError
+from kimai_tools.kimai.errors import InvalidRequest, KimaiError
 from kimai_tools.kimai.session import Session, warm_up
+from kimai_tools.tools import TOOLS
 from kimai_tools.tools.base import Caller, Callers, OneCaller, caller_of
 
 if TYPE_CHECKING:
@@ -28,10 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kimai_tools")
 
-TOOLS = (
-    "entity", "timesheet", "timer", "rate", "team_access", "absence",
-    "calendar", "meta", "user_current", "analyze_project_team", "config", "comment",
-)  # fmt: skip
 
 INSTRUCTIONS = """Kimai time tracking. Start with user_current (who am I) or entity list to find ids: timesheet
 and timer take project and activity ids, found with entity list (type project/activity, filters.term). Times
@@ -61,7 +59,7 @@ def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str =
         annotations = module.ANNOTATIONS
         if read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
-            mcp.hidden_actions[name] = set(module.WRITES)
+            mcp.hidden_actions[name] = module.ACTIONS.writes
         tool = answered(getattr(module, name))
         # docstring indentation is bytes the model reads
         mcp.add_tool(tool, name=name, title=module.TITLE, description=inspect.cleandoc(tool.__doc__ or ""),
@@ -140,7 +138,7 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
                 result = await beside_version_read(caller.session, tool(*args, **kwargs))
             else:
                 result = await tool(*args, **kwargs)
-        except (KimaiError, ArgumentError, ToolError) as exc:
+        except (KimaiError, ArgumentError, InvalidRequest, ToolError) as exc:
             log.info("%s refused: %s", tool.__name__, exc)
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
         if caller is not None and not result.is_error and not caller.version_noted and caller.session.version_known:

@@ -1,7 +1,7 @@
 """`make compat`: Kimai operations and tool actions × every pinned Kimai version, as Markdown.
 
 Read from the pinned documents alone (overlays merged and rules applied as `make regen` does) and from the tool
-layer's declarations in kimai_tools/actions.py. `--write` stores the result in docs/COMPAT.md.
+declarations of the tool modules (kimai_tools/tools/, see declare.py). `--write` stores the result in docs/COMPAT.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import typer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kimai_tools.actions import ACTIONS, label  # noqa: E402
+from kimai_tools.tools import label, rows  # noqa: E402
+
+ACTIONS = rows()
 from scripts import regen  # noqa: E402
 from scripts.normalise import REF, kimai_version_key, operations  # noqa: E402
 
@@ -188,6 +190,16 @@ def actions_table() -> list[str]:
     return lines
 
 
+def sends_table() -> list[str]:
+    """Every operation each tool action may send: what it needs, and what it sends only when needed."""
+    everything = rows(optional=True)
+    lines = ["| tool action | needs | also, when needed |", "|---|---|---|"]
+    for key in sorted(ACTIONS, key=lambda k: (k[0], k[1] or "", k[2] or "")):
+        also = [op for op in everything[key] if op not in ACTIONS[key]]
+        lines.append(f"| {label(key)} | {', '.join(ACTIONS[key])} | {', '.join(also) or '—'} |")
+    return lines
+
+
 def render() -> str:
     pins = pinned()
     files = ", ".join(f"`{p.pin['file']}` ({p.label})" for p in pins)
@@ -197,7 +209,8 @@ def render() -> str:
             "",
             "Written by `make compat` (`scripts/compat.py --write`) from `openapi/pins.json`, the pinned Kimai",
             "documents with the overlays of `openapi/overlays/` merged as `make regen` merges them, and the",
-            "operations each tool action calls (`kimai_tools/actions.py`). Do not edit by hand.",
+            "operations each tool action may send (declared in its module under `kimai_tools/tools/`).",
+            "Do not edit by hand.",
             "",
             f"Pinned documents: {files}.",
             "A column stands for the pin's newest version; `config version` names the pin your Kimai is closest to.",
@@ -210,6 +223,14 @@ def render() -> str:
             "`tests/matrix` proves every cell against a mock of each pinned document from 2.25 on.",
             "",
             *actions_table(),
+            "",
+            "## What each tool action sends",
+            "",
+            "Besides Kimai's version, plugins and the caller (`GET /api/version`, `/api/plugins`, `/api/users/me`).",
+            "*Also, when needed*: a dry run's reads, a fallback for another plugin release, the undo of a split",
+            "absence, the palette for a colour Kimai refuses. In tests a strict mode fails any other request.",
+            "",
+            *sends_table(),
             "",
             "## Kimai operations",
             "",

@@ -1,5 +1,6 @@
 """Shared fixtures: a Prism mock of the pinned Kimai document, and MCP clients talking to the real server."""
 
+import os
 from collections.abc import AsyncIterator
 
 import pytest
@@ -9,6 +10,9 @@ from kimai_tools.config import Settings
 from kimai_tools.server import build_server
 from tests.support.paths import ROOT
 from tests.support.prism import PrismMock, prism_exe, prism_mock  # noqa: F401
+
+# every request a tool sends must be one its action declares (kimai_tools/tools/declare.py); subprocesses inherit it
+os.environ["KIMAI_TOOLS_STRICT"] = "1"
 
 TOKEN = "test-token-7f3a9c"  # distinctive, so a leak is found by searching for it
 NORMALISED_SPEC = ROOT / "generated" / "openapi.json"

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from kimai_tools.domain.text import shown
+from kimai_tools.domain.dates import date_or_none, parse_date
+from kimai_tools.domain.text import number, shown, user_name
 
 MAX_ABSENCE_DAYS = 30  # Kimai refuses a longer absence, and one that spans two calendar years
 GROUP_BY = ("type", "user", "month")
-
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
-
-
-def parse_date(value: Any) -> date:
-    """The calendar date written in a Kimai value: "2025-05-24", "2025-05-24T00:00:00+0200" or "...+02:00".
-
-    The date is taken as written, without converting time zones: Kimai writes it in the user's own zone.
-    """
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = _DATE.match(value.strip()) if isinstance(value, str) else None
-    if match is None:
-        raise ValueError(f"{value!r} is not a date like 2025-05-24 or 2025-05-24T00:00:00+0200.")
-    return date(*(int(part) for part in match.groups()))
-
-
-def _date_or_none(value: Any) -> date | None:
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
 
 
 def split_absence(begin: date, end: date) -> list[tuple[date, date]]:
@@ -49,13 +25,6 @@ def split_absence(begin: date, end: date) -> list[tuple[date, date]]:
         chunks.append((start, stop))
         start = stop + timedelta(days=1)
     return chunks
-
-
-def user_name(user: Any) -> str:
-    """How Kimai shows a user: alias, else username, else the id."""
-    if isinstance(user, Mapping):
-        return user.get("alias") or user.get("username") or f"user {user.get('id', '?')}"
-    return f"user {user}" if user is not None else "unknown user"
 
 
 def _user_id(user: Any) -> Any:
@@ -99,7 +68,7 @@ def _group(absence: Mapping[str, Any], group_by: str) -> tuple[Any, str]:
     if group_by == "user":
         user = absence.get("user")
         return _user_id(user), user_name(user)
-    day = _date_or_none(absence.get("date"))
+    day = date_or_none(absence.get("date"))
     month = f"{day:%Y-%m}" if day else None
     return month, month or "(no date)"
 
@@ -112,9 +81,9 @@ def render_absence_statistics(stats: Mapping[str, Any]) -> str:
     header = [stats["group_by"], "absences", "days"] + (["hours"] if with_hours else [])
     table = [header]
     for row in [*stats["rows"], {**stats["total"], "label": "total"}]:
-        cells = [str(row["label"]), str(row["absences"]), _number(row["days"])]
+        cells = [str(row["label"]), str(row["absences"]), number(row["days"])]
         if with_hours:
-            cells.append("" if row["hours"] is None else _number(row["hours"]))
+            cells.append("" if row["hours"] is None else number(row["hours"]))
         table.append(cells)
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = [
@@ -122,10 +91,6 @@ def render_absence_statistics(stats: Mapping[str, Any]) -> str:
         for line in table
     ]
     return "\n".join(line.rstrip() for line in lines)
-
-
-def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def attendance(
@@ -145,9 +110,9 @@ def attendance(
     absent_on_day: dict[Any, list[Mapping[str, Any]]] = {}
     for absence in absences:
         # a rejected request never took the user away from work
-        if _date_or_none(absence.get("date")) == day and absence.get("status") != "rejected":
+        if date_or_none(absence.get("date")) == day and absence.get("status") != "rejected":
             absent_on_day.setdefault(_user_id(absence.get("user")), []).append(absence)
-    holidays_on_day = [h for h in holidays if _date_or_none(h.get("date")) == day]
+    holidays_on_day = [h for h in holidays if date_or_none(h.get("date")) == day]
 
     result: dict[str, Any] = {
         "date": day.isoformat(),

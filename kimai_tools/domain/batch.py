@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import anyio
+from kimai_tools.domain.arguments import parse_id
 
 Operation = Callable[[int], Awaitable[str | None]]
 Progress = Callable[[int, int, str], Awaitable[None]]
@@ -157,26 +158,14 @@ async def run_batch(
             slots[index] = await one(record_id)
             await report(slots[index])
 
-    async with anyio.create_task_group() as tg:
+    async with asyncio.TaskGroup() as group:  # the server runs on asyncio (the SDK's anyio backend)
         for _ in range(min(concurrency, len(todo))):
-            tg.start_soon(worker)
+            group.create_task(worker())
 
     return BatchResult([slots[i] for i in range(total)], verb=verb, noun=noun, dry_run=dry_run)
 
 
 async def _nothing(record_id: int) -> None:
-    return None
-
-
-def parse_id(value: Any) -> int | None:
-    """A Kimai id from an int or an int-like string; None when it is not a positive integer."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value > 0 else None
-    if isinstance(value, str) and value.strip().isdecimal():
-        number = int(value.strip())
-        return number if number > 0 else None
     return None
 
 

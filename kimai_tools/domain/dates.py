@@ -3,13 +3,45 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
-from kimai_tools.kimai.errors import ArgumentError
+from kimai_tools.domain.arguments import ArgumentError
 
 _LOCAL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})$")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def parse_date(value: Any) -> date:
+    """The calendar date written in a Kimai value: "2025-05-24", "2025-05-24T00:00:00+0200" or "...+02:00".
+
+    The date is taken as written, without converting time zones: Kimai writes it in the user's own zone.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = _DATE.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"{value!r} is not a date like 2025-05-24 or 2025-05-24T00:00:00+0200.")
+    return date(*(int(part) for part in match.groups()))
+
+
+def date_or_none(value: Any) -> date | None:
+    """The date of a value Kimai sent, or None where it has none: a record is counted, not refused."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def as_date(value: Any, name: str) -> date:
+    """The date of an argument, or ArgumentError naming it."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise ArgumentError(f"`{name}` must be a date like 2025-05-24, got {value!r}.") from None
 
 
 def local_datetime(value: Any, name: str, *, day_end: bool = False, date_alone: bool = True) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kimai_tools.domain.stats import TimesheetStats, totals_line
-from kimai_tools.domain.text import shown
+from kimai_tools.domain.text import hours, shown
 
 SHOWN_CANDIDATES = 25
 
@@ -79,10 +79,6 @@ class ProjectTeamStats:
         return stats.result()["by_activity"] if stats else []
 
 
-def _h(hours: float) -> str:
-    return f"{hours:.2f} h"
-
-
 def _table(rows: list[dict], total_hours: float) -> list[str]:
     """One aligned line per row: name, hours, share, entries, billable hours."""
     labels = [f"{shown(row['name'])} (#{row['id']})" if row["id"] is not None else shown(row["name"]) for row in rows]
@@ -91,8 +87,8 @@ def _table(rows: list[dict], total_hours: float) -> list[str]:
     for label, row in zip(labels, rows, strict=True):
         share = f"{row['hours'] / total_hours:.0%}" if total_hours else "-"
         lines.append(
-            f"  {label:<{width}}  {_h(row['hours']):>10} {share:>4}  {row['entries']:>4} entries"
-            f"  billable {_h(row['billable_hours'])}"
+            f"  {label:<{width}}  {hours(row['hours']):>10} {share:>4}  {row['entries']:>4} entries"
+            f"  billable {hours(row['billable_hours'])}"
         )
     return lines
 
@@ -111,6 +107,6 @@ def render_analysis(head: str, result: Mapping[str, Any], idle: list[str] = ()) 
     if details:
         lines.append("By user and activity (entries):")
     for detail in details:
-        shown = ", ".join(f"{a['name']} {_h(a['hours'])} ({a['entries']})" for a in detail["activities"])
+        shown = ", ".join(f"{a['name']} {hours(a['hours'])} ({a['entries']})" for a in detail["activities"])
         lines.append(f"  {detail['user']['name']}: {shown}")
     return "\n".join(lines)

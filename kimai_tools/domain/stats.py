@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from kimai_tools.domain.absences import parse_date, user_name
-from kimai_tools.domain.text import shown
+from kimai_tools.domain.dates import date_or_none
+from kimai_tools.domain.text import hours, shown, user_name
 
 Names = Mapping[tuple[str, Any], str]
 
@@ -63,7 +63,7 @@ class TimesheetStats:
         keys: dict[str, Any] = {
             kind: self._remember(kind, record.get(kind)) for kind in ("project", "activity", "user")
         }
-        day = _day(record.get("begin"))
+        day = date_or_none(record.get("begin"))
         if day is not None:
             iso = day.isocalendar()
             keys |= {"day": day.isoformat(), "week": f"{iso.year}-W{iso.week:02d}", "month": f"{day:%Y-%m}"}
@@ -112,11 +112,11 @@ class TimesheetStats:
 
 def totals_line(t: Mapping[str, Any]) -> str:
     """Hours, entries, working days, billable share, running and unreadable records, in one line."""
-    line = f"{_h(t['hours'])} in {t['entries']} entries"
+    line = f"{hours(t['hours'])} in {t['entries']} entries"
     if t["working_days"]:
-        line += f" on {t['working_days']} working days ({_h(t['hours_per_working_day'])}/day)"
+        line += f" on {t['working_days']} working days ({hours(t['hours_per_working_day'])}/day)"
     if t["billable_share"] is not None:
-        line += f"; billable {_h(t['billable_hours'])} ({t['billable_share']:.0%})"
+        line += f"; billable {hours(t['billable_hours'])} ({t['billable_share']:.0%})"
     if t["running"]:
         line += f"; {t['running']} running"
     if t.get("unreadable"):
@@ -132,13 +132,13 @@ def render_timesheet_stats(result: Mapping[str, Any], *, top: int = 5) -> str:
     for kind in ("project", "activity", "user"):
         rows = result[f"by_{kind}"]
         if rows:
-            named = ", ".join(f"{shown(row['name'])} {_h(row['hours'])}{_share(row, t)}" for row in rows[:top])
+            named = ", ".join(f"{shown(row['name'])} {hours(row['hours'])}{_share(row, t)}" for row in rows[:top])
             more = f" (+{len(rows) - top} more)" if len(rows) > top else ""
             lines.append(f"By {kind}: {named}{more}")
     for kind, limit in (("month", 12), ("week", 12), ("day", 14)):
         rows = result[f"by_{kind}"]
         if 1 < len(rows) <= limit:
-            lines.append(f"By {kind}: " + ", ".join(f"{row[kind]} {_h(row['hours'])}" for row in rows))
+            lines.append(f"By {kind}: " + ", ".join(f"{row[kind]} {hours(row['hours'])}" for row in rows))
     return "\n".join(lines)
 
 
@@ -154,19 +154,8 @@ def _seconds(record: Mapping[str, Any]) -> int | None:
         return None
 
 
-def _day(value: Any) -> date | None:
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
-
-
 def _hours(seconds: float) -> float:
     return round(seconds / 3600, 2)
-
-
-def _h(hours: float) -> str:
-    return f"{hours:.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def _share(row: Mapping[str, Any], totals: Mapping[str, Any]) -> str:

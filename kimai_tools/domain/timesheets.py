@@ -6,11 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kimai_tools.domain.absences import user_name
+from kimai_tools.domain.arguments import ArgumentError, as_bool, as_count, as_flag, as_id, as_ids, pick
 from kimai_tools.domain.dates import local_datetime
-from kimai_tools.domain.text import quoted, shown
-from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import as_flag, as_id, pick
+from kimai_tools.domain.text import hours, quoted, shown, user_name
 
 FILTERS = (
     "user_scope", "user", "users", "project", "projects", "activity", "activities", "customer", "customers",
@@ -29,29 +27,12 @@ PRIVILEGED = {"ROLE_TEAMLEAD", "ROLE_ADMIN", "ROLE_SUPER_ADMIN"}
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 
 
-def as_ids(value: Any, name: str) -> list[int]:
-    """Ids from a list, a single id or a comma string "1,2"."""
-    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list | tuple) else [value]
-    return [as_id(item.strip() if isinstance(item, str) else item, name) for item in items if item != ""]
-
-
 def as_names(value: Any, name: str) -> list[str]:
     """Tag names from a list or a comma string."""
     items = value.split(",") if isinstance(value, str) else value if isinstance(value, list | tuple) else None
     if items is None or not all(isinstance(i, str | int) for i in items):
         raise ArgumentError(f"`{name}` must be a list of names or a comma-separated string, got {value!r}.")
     return [str(i).strip() for i in items if str(i).strip()]
-
-
-def as_bool(value: Any, name: str) -> bool:
-    return as_flag(value, name) == "1"
-
-
-def as_count(value: Any, name: str, most: int | None = None) -> int:
-    number = as_id(value, name)
-    if most is not None and number > most:
-        raise ArgumentError(f"`{name}` may be at most {most}, got {number}.")
-    return number
 
 
 def list_query(filters: Mapping[str, Any] | None) -> tuple[dict[str, Any], str, bool]:
@@ -143,11 +124,6 @@ def is_privileged(user: Mapping[str, Any]) -> bool:
 # --- rendering ---
 
 
-def hours(seconds: Any) -> str:
-    value = round((seconds or 0) / 3600, 2)
-    return f"{value:.2f}".rstrip("0").rstrip(".") + " h"
-
-
 def _stamp(value: Any) -> tuple[str, str] | None:
     match = _STAMP.match(value) if isinstance(value, str) else None
     return (match.group(1), match.group(2)) if match else None
@@ -163,7 +139,7 @@ def span(record: Mapping[str, Any]) -> str:
     if end is None:
         return f"{begin[0]} {begin[1]}–{record.get('end')}"
     stop = end[1] if end[0] == begin[0] else f"{end[0]} {end[1]}"
-    return f"{begin[0]} {begin[1]}–{stop} {hours(record.get('duration'))}"
+    return f"{begin[0]} {begin[1]}–{stop} {hours((record.get('duration') or 0) / 3600)}"
 
 
 def _named(value: Any, kind: str) -> str:

@@ -17,7 +17,7 @@ KimaiError                every failure of a Kimai request (`.status`: the HTTP 
     ├── MethodNotAllowed  405: the route does not take this method
     ├── Busy              429, 502, 503, 504: Kimai (or a proxy in front of it) is busy or restarting; try again
     └── KimaiFailed       any other 5xx: Kimai failed on its side
-ArgumentError             the call's own arguments are wrong (kimai_tools.domain.arguments); nothing was sent
+InvalidRequest            the request does not fit the operation (unknown field or filter, wrong form); not sent
 
 A 4xx without a kind of its own (409, 413, ...) is a plain KimaiRefused. None of these is the SDK's ToolError:
 kimai/ imports nothing of MCP; the server turns each into an `is_error` tool result with its message as text.
@@ -29,8 +29,6 @@ import json
 import ssl
 from http import HTTPStatus
 from typing import Any, Self
-
-from kimai_tools.domain.arguments import ArgumentError  # noqa: F401 - imported from here by the modules not moved yet
 
 EXTRA_FIELDS = "This form should not contain extra fields."
 ALREADY_USED = "already used"  # in Kimai's "This value is already used." and "The username is already used."
@@ -49,6 +47,11 @@ PERMISSIONS = {
     "/api/public-holidays": "the public holiday permissions of the WorkContract plugin",
     "/api/work-contract": "the work contract permissions of the WorkContract plugin",
 }
+
+
+class InvalidRequest(Exception):
+    """The request does not fit the operation of the connected Kimai (an unknown field or filter, a value of the
+    wrong form, a required field missing); it was not sent."""
 
 
 class KimaiError(Exception):

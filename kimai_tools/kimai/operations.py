@@ -10,14 +10,18 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from kimai_tools.kimai.errors import (
-    ArgumentError,
+    InvalidRequest,
     KimaiError,
     KimaiUnreachable,
     NotAvailable,
@@ -25,6 +29,29 @@ from kimai_tools.kimai.errors import (
     from_response,
     network_error,
 )
+
+STRICT = "KIMAI_TOOLS_STRICT"  # set to 1 (the test suite does): an undeclared operation fails the call
+_declared: ContextVar[frozenset[str] | None] = ContextVar("declared_operations", default=None)
+
+
+class UndeclaredOperation(AssertionError):
+    """An action sent an operation its declaration does not name (strict mode): a bug, never a user's error."""
+
+
+@contextmanager
+def declared_operations(allowed: frozenset[str]) -> Iterator[None]:
+    """The operations the running action declared; in strict mode any other one fails before it is sent."""
+    token = _declared.set(allowed)
+    try:
+        yield
+    finally:
+        _declared.reset(token)
+
+
+def _check_declared(key: str) -> None:
+    allowed = _declared.get()
+    if allowed is not None and key not in allowed and os.environ.get(STRICT) == "1":
+        raise UndeclaredOperation(f"{key} is sent but not declared for this action (declared: {sorted(allowed)})")
 
 
 @dataclass
@@ -37,7 +64,7 @@ class Reply:
 
     def header_int(self, name: str) -> int | None:
         value = self.headers.get(name.lower())
-        return int(value) if value and value.isdigit() else None
+        return int(value) if value and value.isascii() and value.isdecimal() else None  # int("²") fails
 
 
 @cache
@@ -101,7 +128,7 @@ def build_body(op: dict, data: Any, version: str | None = None) -> Any:
     model = getattr(models, name[5:-1] if many else name)
     items = data if many else [data]
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ArgumentError(f"data must be {'a list of objects' if many else 'an object'} here.")
+        raise InvalidRequest(f"data must be {'a list of objects' if many else 'an object'} here.")
     # a pinned document omits fields gated by role (budgets): the generated model's fields count as known too
     known = set(form["fields"]) | set(model_fields(model))
     built = []
@@ -109,16 +136,16 @@ def build_body(op: dict, data: Any, version: str | None = None) -> Any:
         item = typed(item, {**op.get("fields", {}), **form["fields"]}, f"data[{position}]" if many else "data")
         unknown = sorted(set(item) - known)
         if unknown:
-            raise ArgumentError(f"Unknown field(s) {', '.join(unknown)} for this Kimai. Valid fields: "
+            raise InvalidRequest(f"Unknown field(s) {', '.join(unknown)} for this Kimai. Valid fields: "
                                 f"{', '.join(sorted(known))}.")  # fmt: skip
         try:
             instance = model.from_dict(item)
         except (ValueError, TypeError, KeyError) as exc:
-            raise ArgumentError(f"data has a value of the wrong form ({exc}).") from None
+            raise InvalidRequest(f"data has a value of the wrong form ({exc}).") from None
         built.append(instance)
     missing = [f for f in form["required"] if not many and f not in data]
     if missing:
-        raise ArgumentError(f"Missing required field(s): {', '.join(missing)}.")
+        raise InvalidRequest(f"Missing required field(s): {', '.join(missing)}.")
     return built if many else built[0]
 
 
@@ -134,7 +161,7 @@ def typed(item: dict, fields: dict[str, str], where: str) -> dict:
         kind = fields.get(key)
         converted = _convert(value, kind) if kind in KINDS else value
         if converted is _WRONG:
-            raise ArgumentError(f"{where}.{key} must be {KINDS[kind]}, got {value!r}.")
+            raise InvalidRequest(f"{where}.{key} must be {KINDS[kind]}, got {value!r}.")
         out[key] = converted
     return out
 
@@ -150,7 +177,8 @@ def _convert(value: Any, kind: str) -> Any:
             return _WRONG
         if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
             return int(value)
-        return int(value) if isinstance(value, str) and value.strip().isdigit() else _WRONG
+        text = value.strip() if isinstance(value, str) else ""
+        return int(text) if text.isascii() and text.isdecimal() else _WRONG  # int("²") fails
     if kind == "number":
         if isinstance(value, bool):
             return _WRONG
@@ -200,6 +228,7 @@ async def call(
     body: Any = None,
     check_version: bool = True,
 ) -> Reply:
+    _check_declared(key)
     op = await ensure_available(session, key) if check_version else entry(key)
     module = importlib.import_module(op["module"])
     kwargs: dict[str, Any] = {}
@@ -209,7 +238,7 @@ async def call(
         if value is None or value == []:
             continue
         if name not in op["query"]:
-            raise ArgumentError(f"Unknown filter {name!r}. Valid: {', '.join(sorted(op['query']))}.")
+            raise InvalidRequest(f"Unknown filter {name!r}. Valid: {', '.join(sorted(op['query']))}.")
         kwargs[op["query"][name]] = _plain(value)
     if body is not None:
         # the connected Kimai's form, where pinned versions differ in it

@@ -5,6 +5,7 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
+from kimai_tools.domain.arguments import ArgumentError, need_id
 from kimai_tools.domain.dates import local_datetime
 from kimai_tools.domain.project_team import (
     ProjectTeamStats,
@@ -14,14 +15,28 @@ from kimai_tools.domain.project_team import (
     render_analysis,
     render_candidates,
 )
-from kimai_tools.kimai.errors import ArgumentError, Forbidden, KimaiError, NotFound
-from kimai_tools.tools.base import Caller, caller_of, need_id, progress
+from kimai_tools.domain.teams import team_summary
+from kimai_tools.kimai.errors import Forbidden, KimaiError, NotFound
+from kimai_tools.tools.base import Caller, progress, scope_note
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
-from kimai_tools.tools.team_access import team_summary
-from kimai_tools.tools.timesheet import scope_note
 
 TITLE = "Kimai project team analysis"
-WRITES: set[str] = set()
+ACTIONS = Actions(
+    "analyze_project_team",
+    {
+        None: Action(
+            "analyze",
+            sends=[
+                "GET /api/projects/{id}",
+                "GET /api/projects",
+                "GET /api/timesheets",
+                "GET /api/teams/{id}",
+                "GET /api/users",
+            ],
+        )
+    },
+)
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
 PAGE_SIZE = 500  # Kimai's maximum
@@ -123,7 +138,23 @@ async def analyze_project_team(
 ) -> CallToolResult:
     """Hours per user and activity on one project (project_id, or project_name: one match or the candidates) between
     begin and end, over all records. user_scope: self, all (default), specific (+ user), team (+ team)."""
-    caller = caller_of(ctx)
+    return await ACTIONS.run(
+        ctx,
+        None,
+        begin=begin,
+        end=end,
+        project_id=project_id,
+        project_name=project_name,
+        user_scope=user_scope,
+        user=user,
+        team=team,
+        include_details=include_details,
+    )
+
+
+async def analyze(caller: Caller, ctx: Context, begin: str, end: str, project_id: int | None = None,
+                  project_name: str | None = None, user_scope: str | None = None, user: int | None = None,
+                  team: int | None = None, include_details: bool = False) -> CallToolResult:  # fmt: skip
     period = local_datetime(begin, "begin"), local_datetime(end, "end", day_end=True)
     if period[1] < period[0]:
         raise ArgumentError(f"`end` ({period[1]}) is before `begin` ({period[0]}).")

@@ -1,4 +1,4 @@
-"""What every tool module shares: the caller behind the server, argument checks, action dispatch."""
+"""What every tool module shares: the caller behind the server, action dispatch, progress, paging."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 
 from kimai_tools.config import Settings
-from kimai_tools.kimai.errors import ArgumentError
+from kimai_tools.domain.arguments import ArgumentError
+from kimai_tools.domain.timesheets import is_privileged
+from kimai_tools.kimai.errors import KimaiError
 from kimai_tools.kimai.operations import Reply, call
 from kimai_tools.kimai.session import Session
 from kimai_tools.tools.render import result
@@ -77,53 +79,6 @@ def dispatch(tool: str, action: str, handlers: dict[str, Handler], writes: Itera
     return handlers[action]
 
 
-def need(value: Any, name: str, action: str) -> Any:
-    if value is None or value == [] or value == "":
-        raise ArgumentError(f"{action} needs `{name}`.")
-    return value
-
-
-# the records a model may name where Kimai wants an id, by the argument's name: it is told how to find the id
-LOOKUP_TYPES = {"project": "project", "projects": "project", "activity": "activity", "activities": "activity",
-                "customer": "customer", "customers": "customer", "user": "user", "users": "user"}  # fmt: skip
-
-
-def as_id(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
-        kind = LOOKUP_TYPES.get(name.rsplit(".", 1)[-1].removesuffix("[]"))
-        lookup = f"; find it with entity list (type {kind}, filters.term)" if kind else ""
-        raise ArgumentError(f"`{name}` must be a number (an id), got {value!r}{lookup}.")
-    number = int(value)
-    if number <= 0:
-        raise ArgumentError(f"`{name}` must be a positive number, got {number}.")
-    return number
-
-
-def as_flag(value: Any, name: str) -> str:
-    """Kimai's 0/1 for a yes/no filter."""
-    words = {"true": "1", "yes": "1", "1": "1", "false": "0", "no": "0", "0": "0"}
-    flag = words.get(str(value).strip().lower()) if isinstance(value, bool | int | str) else None
-    if flag is None:
-        raise ArgumentError(f"`{name}` must be true or false, got {value!r}.")
-    return flag
-
-
-def need_id(value: Any, name: str = "id", action: str = "this action") -> int:
-    return as_id(need(value, name, action), name)
-
-
-def pick(mapping: dict | None, allowed: Iterable[str], what: str = "filters") -> dict:
-    """Only the keys a call may take; an unknown key is refused, naming the valid ones."""
-    mapping = mapping or {}
-    if not isinstance(mapping, dict):
-        raise ArgumentError(f"`{what}` must be an object.")
-    allowed = list(allowed)
-    unknown = sorted(set(mapping) - set(allowed))
-    if unknown:
-        raise ArgumentError(f"Unknown {what} {', '.join(unknown)}. Valid: {', '.join(allowed)}.")
-    return {k: v for k, v in mapping.items() if v is not None}
-
-
 async def progress(ctx: Context | None, done: int, total: int | None, message: str) -> None:
     if ctx is not None:
         await ctx.report_progress(done, total, message=message)
@@ -144,3 +99,19 @@ async def past_the_end(
         text += "\n" + note
         data["note"] = note
     return result(text, data)
+
+
+async def scope_note(caller: Caller, scope: str) -> str | None:
+    """For a list of other people's records: whether Kimai will show this caller only their own."""
+    if scope == "self":
+        return None
+    try:
+        me = await caller.current_user()
+    except KimaiError:
+        return None  # the note is a courtesy: the list itself still answers
+    if is_privileged(me):
+        return None
+    return (
+        "Note: this user has no teamlead or admin role, so Kimai returns only their own records "
+        "whatever user filter is sent."
+    )

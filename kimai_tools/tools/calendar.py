@@ -5,18 +5,19 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.domain.absences import parse_date
-from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id, pick
+from kimai_tools.domain.arguments import ArgumentError, need_id, pick
+from kimai_tools.domain.dates import as_date, parse_date
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai calendar"
-WRITES: set[str] = set()
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
 READS = {"absences": "GET /api/absences/calendar", "holidays": "GET /api/public-holidays/calendar"}
 FILTERS = {"absences": ("user", "begin", "end", "status"), "holidays": ("begin", "end", "group")}
 STATUS = ("approved", "open", "all")
+ACTIONS = Actions("calendar", {None: Action("read", sends={kind: [op] for kind, op in READS.items()})}, variant="type")
 
 
 def calendar_query(kind: str, filters: dict | None) -> dict[str, str]:
@@ -24,10 +25,7 @@ def calendar_query(kind: str, filters: dict | None) -> dict[str, str]:
     query = {k: v for k, v in pick(filters, FILTERS[kind]).items() if v != ""}
     for key in ("begin", "end"):
         if key in query:
-            try:
-                query[key] = parse_date(query[key]).isoformat()
-            except ValueError:
-                raise ArgumentError(f"`{key}` must be a date like 2025-05-24, got {query[key]!r}.") from None
+            query[key] = as_date(query[key], key).isoformat()
     if "begin" in query and "end" in query and query["end"] < query["begin"]:
         raise ArgumentError(f"`end` ({query['end']}) is before `begin` ({query['begin']}).")
     for key in ("user", "group"):
@@ -63,7 +61,8 @@ def event_line(facts: dict) -> str:
     return f"{dates} {facts.get('title') or '(untitled)'}"
 
 
-async def read(caller: Caller, ctx: Context, *, kind: str, filters: Any) -> CallToolResult:
+async def read(caller: Caller, ctx: Context, type: str, filters: Any = None) -> CallToolResult:
+    kind = type
     query = calendar_query(kind, filters)
     events = [event_facts(e) for e in (await caller.call(READS[kind], query=query)).data or [] if isinstance(e, dict)]
     events.sort(key=lambda e: str(e["start"] or ""))
@@ -76,21 +75,9 @@ async def read(caller: Caller, ctx: Context, *, kind: str, filters: Any) -> Call
     return result("\n".join(lines), {"type": kind, "filters": query, "total": len(events), "events": events})
 
 
-def _reader(kind: str):
-    async def handler(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
-        return await read(caller, ctx, kind=kind, **kwargs)
-
-    return handler
-
-
-HANDLERS: dict[str, Any] = {"absences": _reader("absences"), "holidays": _reader("holidays")}
-
-
 async def calendar(
     type: Literal["absences", "holidays"], ctx: Context, filters: dict[str, Any] | None = None
 ) -> CallToolResult:
     """Calendar entries of absences or public holidays (WorkContract plugin). filters: begin, end (dates); absences:
     user, status (approved default, open, all); holidays: group."""
-    caller = caller_of(ctx)
-    handler = dispatch("calendar", type, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, filters=filters)
+    return await ACTIONS.run(ctx, None, type=type, filters=filters)

@@ -5,14 +5,22 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.domain.absences import user_name
-from kimai_tools.domain.text import quoted, shown
-from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, pick
+from kimai_tools.domain.arguments import ArgumentError, need, need_id, pick
+from kimai_tools.domain.text import deleted, quoted, shown, user_name
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai comments"
-WRITES = {"create", "delete", "pin"}
+PLURALS = {"project": "projects", "customer": "customers"}
+ACTIONS = Actions("comment", {
+    "list": Action("list_comments", sends={e: [f"GET /api/{p}/{{id}}/comments"] for e, p in PLURALS.items()}),
+    "create": Action("create", writes=True, sends={e: [f"POST /api/{p}/{{id}}/comments"] for e, p in PLURALS.items()}),
+    "delete": Action("delete", writes=True,
+                     sends={e: [f"DELETE /api/{p}/{{id}}/comments/{{comment}}"] for e, p in PLURALS.items()}),
+    "pin": Action("pin", writes=True,
+                  sends={e: [f"PATCH /api/{p}/{{id}}/comments/{{comment}}/pin"] for e, p in PLURALS.items()}),
+}, variant="entity")  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
 SHOWN = 300  # characters of a message in the text; structured content keeps it whole
@@ -47,7 +55,7 @@ def _path(entity: str, suffix: str = "") -> str:
     return f"/api/{entity}s/{{id}}/comments{suffix}"
 
 
-async def list_comments(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, **_: Any) -> CallToolResult:
+async def list_comments(caller: Caller, ctx: Context, *, entity: str, entity_id: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "list")
     comments = [
         comment_facts(c) for c in (await caller.call(f"GET {_path(entity)}", path={"id": entity_id})).data or []
@@ -60,7 +68,7 @@ async def list_comments(caller: Caller, ctx: Context, *, entity: str, entity_id:
     return result(text, {"entity": entity, "entity_id": entity_id, "total": len(comments), "comments": comments})
 
 
-async def create(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, data: Any, **_: Any) -> CallToolResult:
+async def create(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "create")
     form = pick(data, ("message", "pinned"), "data fields")
     need(form.get("message"), "data.message", "create")
@@ -73,20 +81,14 @@ async def create(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, d
     return result(text, {"entity": entity, "entity_id": entity_id, "comment": facts})
 
 
-async def delete(
-    caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any
-) -> CallToolResult:
+async def delete(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any) -> CallToolResult:
     entity_id, comment_id = need_id(entity_id, "entity_id", "delete"), need_id(comment_id, "comment_id", "delete")
     reply = await caller.call(f"DELETE {_path(entity, '/{comment}')}", path={"id": entity_id, "comment": comment_id})
-    text = f"Deleted comment #{comment_id} of {entity} {entity_id}."
-    if reply.already_done:
-        text = f"Comment #{comment_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
+    text = deleted(f"comment #{comment_id} of {entity} {entity_id}", reply.already_done)
     return result(text, {"entity": entity, "entity_id": entity_id, "deleted": comment_id})
 
 
-async def pin(
-    caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any, **_: Any
-) -> CallToolResult:
+async def pin(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comment_id: Any) -> CallToolResult:
     entity_id, comment_id = need_id(entity_id, "entity_id", "pin"), need_id(comment_id, "comment_id", "pin")
     answer = (
         await caller.call(f"PATCH {_path(entity, '/{comment}/pin')}", path={"id": entity_id, "comment": comment_id})
@@ -100,9 +102,6 @@ async def pin(
     return result(f"{where.capitalize()} is now {state}.", {"entity": entity, "entity_id": entity_id, "comment": facts})
 
 
-HANDLERS: dict[str, Any] = {"list": list_comments, "create": create, "delete": delete, "pin": pin}
-
-
 async def comment(
     entity: Literal["project", "customer"],
     entity_id: int,
@@ -112,6 +111,4 @@ async def comment(
     data: dict[str, Any] | None = None,
 ) -> CallToolResult:
     """Comments (Kimai ≥ 2.57). create: data {message, pinned?}. delete, pin (toggles): comment_id."""
-    caller = caller_of(ctx)
-    handler = dispatch("comment", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, entity=entity, entity_id=entity_id, comment_id=comment_id, data=data)
+    return await ACTIONS.run(ctx, action, entity=entity, entity_id=entity_id, comment_id=comment_id, data=data)

@@ -6,11 +6,11 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.kimai.errors import KimaiError, KimaiUnreachable, NotAvailable
-from kimai_tools.tools.base import caller_of
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import compact, result
 
 TITLE = "Kimai configuration"
-WRITES: set[str] = set()
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
 READS = {
@@ -20,11 +20,19 @@ READS = {
     "version": "GET /api/version",
 }
 EMPTY = {"plugins": "none installed"}
+ACTIONS = Actions(
+    "config",
+    {None: Action("read_config", sends={**{t: [op] for t, op in READS.items()}, "all": list(READS.values())})},
+    variant="type",
+)
 
 
 async def config(type: Literal["timesheet", "colors", "plugins", "version", "all"], ctx: Context) -> CallToolResult:
     """Kimai settings: timesheet rules (tracking mode, rounding, limits), colour palette, plugins, version."""
-    caller = caller_of(ctx)
+    return await ACTIONS.run(ctx, None, type=type)
+
+
+async def read_config(caller: Caller, ctx: Context, type: str) -> CallToolResult:
     wanted = list(READS) if type == "all" else [type]
     data, refused = {}, {}
     for name in wanted:

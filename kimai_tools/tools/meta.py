@@ -5,22 +5,26 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
+from kimai_tools.domain.arguments import ArgumentError, need_id
 from kimai_tools.domain.text import quoted, shown
-from kimai_tools.kimai.errors import ArgumentError, KimaiError, KimaiUnreachable, NotFound
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
+from kimai_tools.kimai.errors import KimaiError, KimaiUnreachable, NotFound
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.custom_fields import PLURAL, not_registered, record_readable, why_not_found
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai custom fields"
-WRITES = {"update"}
+ACTIONS = Actions("meta", {
+    "update": Action("update", writes=True, sends={
+        **{e: [f"PATCH /api/{p}/{{id}}/meta"]
+           for e, p in (("customer", "customers"), ("project", "projects"), ("activity", "activities"),
+                        ("timesheet", "timesheets"))},
+        "invoice": ["PATCH /api/invoices/{id}/custom-fields"],
+    }, also={e: [f"GET /api/{p}/{{id}}"] for e, p in (("customer", "customers"), ("project", "projects"),
+                                                     ("activity", "activities"), ("timesheet", "timesheets"))}),
+}, variant="entity")  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
-PLURAL = {
-    "customer": "customers",
-    "project": "projects",
-    "activity": "activities",
-    "timesheet": "timesheets",
-    "invoice": "invoices",
-}
 EXAMPLE = '[{"name": "location", "value": "Berlin"}]'
 
 
@@ -55,39 +59,6 @@ def meta_value(value: Any, name: str) -> str:
     if isinstance(value, int | float | str):
         return str(value)
     raise ArgumentError(f'The value of custom field "{name}" must be text, a number or true/false.')
-
-
-def unregistered(entity: str, name: str | None = None) -> str:
-    field = f'custom field "{name}" is' if name else "such custom fields are"
-    return (
-        f"no {field} registered for {PLURAL[entity]} (a plain Kimai registers none; plugins or invoice settings "
-        "add them)"
-    )
-
-
-def not_registered(entity: str, entity_id: int, name: str | None = None) -> str:
-    return (
-        f"Kimai answered 404: most likely {unregistered(entity, name)}, or {entity} {entity_id} does not exist or "
-        "is not visible to you"
-    )
-
-
-async def record_readable(caller: Caller, entity: str, entity_id: int) -> bool:
-    """Kimai answers 404 alike for a missing record and for a custom field nobody registered: whether this user
-    can read the record tells which."""
-    try:
-        await caller.call(f"GET /api/{PLURAL[entity]}/{{id}}", path={"id": entity_id})
-    except KimaiUnreachable:
-        raise
-    except KimaiError:
-        return False
-    return True
-
-
-def why_not_found(entity: str, entity_id: int, name: str, readable: bool) -> str:
-    if readable:
-        return f"Kimai answered 404: {unregistered(entity, name)}; {entity} {entity_id} itself exists"
-    return not_registered(entity, entity_id, name)
 
 
 async def update(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, data: Any) -> CallToolResult:
@@ -136,9 +107,6 @@ async def _update_invoice(caller: Caller, invoice_id: int, fields: list[dict[str
     return result(f"Custom fields of invoice {invoice_id}: set {len(fields)}: {said}.", data)
 
 
-HANDLERS: dict[str, Any] = {"update": update}
-
-
 async def meta(
     entity: Literal["customer", "project", "activity", "timesheet", "invoice"],
     entity_id: int,
@@ -147,6 +115,4 @@ async def meta(
     ctx: Context,
 ) -> CallToolResult:
     """Set custom fields: data = [{name, value}]. The fields must be registered in Kimai (plugins)."""
-    caller = caller_of(ctx)
-    handler = dispatch("meta", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, entity=entity, entity_id=entity_id, data=data)
+    return await ACTIONS.run(ctx, action, entity=entity, entity_id=entity_id, data=data)

@@ -5,14 +5,22 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.domain.absences import user_name
-from kimai_tools.domain.text import shown
-from kimai_tools.kimai.errors import AlreadyUsed, ArgumentError
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id
+from kimai_tools.domain.arguments import ArgumentError, need, need_id
+from kimai_tools.domain.text import deleted, shown, user_name
+from kimai_tools.kimai.errors import AlreadyUsed
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai rates"
-WRITES = {"add", "delete"}
+ENTITIES = ("customer", "project", "activity")
+ACTIONS = Actions("rate", {
+    "list": Action("list_rates", sends={e: [f"GET /api/{e}s/{{id}}/rates".replace("ys/", "ies/")] for e in ENTITIES}),
+    "add": Action("add_rate", writes=True, sends={e: [f"POST /api/{e}s/{{id}}/rates".replace("ys/", "ies/")]
+                                                  for e in ENTITIES}),
+    "delete": Action("delete_rate", writes=True,
+                     sends={e: [f"DELETE /api/{e}s/{{id}}/rates/{{rateId}}".replace("ys/", "ies/")] for e in ENTITIES}),
+}, variant="entity")  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
 PLURAL = {"customer": "customers", "project": "projects", "activity": "activities"}
@@ -92,7 +100,7 @@ def _key(method: str, entity: str, suffix: str = "") -> str:
     return f"{method} /api/{PLURAL[entity]}/{{id}}/rates{suffix}"
 
 
-async def list_rates(caller: Caller, ctx: Context, *, entity: str, entity_id: int, **_: Any) -> CallToolResult:
+async def list_rates(caller: Caller, ctx: Context, *, entity: str, entity_id: int) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "list")
     rates = (await caller.call(_key("GET", entity), path={"id": entity_id})).data or []
     where = f"{entity} {entity_id}"
@@ -105,7 +113,7 @@ async def list_rates(caller: Caller, ctx: Context, *, entity: str, entity_id: in
     return result(text, data)
 
 
-async def add_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int, data: Any, **_: Any) -> CallToolResult:
+async def add_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int, data: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "add")
     form = rate_form(data)
     try:
@@ -120,19 +128,12 @@ async def add_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int,
     return result(f"Added rate to {entity} {entity_id}: {rate_line(rate)}", data)
 
 
-async def delete_rate(
-    caller: Caller, ctx: Context, *, entity: str, entity_id: int, rate_id: Any, **_: Any
-) -> CallToolResult:
+async def delete_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: int, rate_id: Any) -> CallToolResult:
     entity_id = need_id(entity_id, "entity_id", "delete")
     rate_id = need_id(rate_id, "rate_id", "delete")
     reply = await caller.call(_key("DELETE", entity, "/{rateId}"), path={"id": entity_id, "rateId": rate_id})
-    text = f"Deleted rate #{rate_id} of {entity} {entity_id}."
-    if reply.already_done:
-        text = f"Rate #{rate_id} of {entity} {entity_id} is gone (the first, interrupted attempt deleted it)."
+    text = deleted(f"rate #{rate_id} of {entity} {entity_id}", reply.already_done)
     return result(text, {"entity": entity, "entity_id": entity_id, "deleted": rate_id})
-
-
-HANDLERS: dict[str, Any] = {"list": list_rates, "add": add_rate, "delete": delete_rate}
 
 
 async def rate(
@@ -145,6 +146,4 @@ async def rate(
 ) -> CallToolResult:
     """Rates of a customer, project or activity. add: data {rate, internal_rate?, is_fixed?, user?} (no user =
     for everyone). delete: rate_id."""
-    caller = caller_of(ctx)
-    handler = dispatch("rate", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, entity=entity, entity_id=entity_id, rate_id=rate_id, data=data)
+    return await ACTIONS.run(ctx, action, entity=entity, entity_id=entity_id, rate_id=rate_id, data=data)

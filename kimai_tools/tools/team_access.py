@@ -5,32 +5,33 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.domain.absences import user_name
-from kimai_tools.kimai.errors import ArgumentError, BadRequest, KimaiError
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id
+from kimai_tools.domain.arguments import ArgumentError, need_id
+from kimai_tools.domain.teams import ACCESS, team_summary
+from kimai_tools.kimai.errors import BadRequest, KimaiError
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai team access"
-WRITES = {"add_member", "remove_member", "grant", "revoke"}
+ACTIONS = Actions("team_access", {
+    "add_member": Action("add_member", writes=True, sends=["POST /api/teams/{id}/members/{userId}"],
+                         also=["GET /api/teams/{id}"]),
+    "remove_member": Action("remove_member", writes=True, sends=["DELETE /api/teams/{id}/members/{userId}"],
+                            also=["GET /api/teams/{id}"]),
+    "grant": Action("grant", writes=True, sends={t: [f"POST /api/teams/{{id}}/{p}/{{{t}Id}}"]
+                                                 for t, p in (("customer", "customers"), ("project", "projects"),
+                                                              ("activity", "activities"))},
+                    also=["GET /api/teams/{id}"]),  # Kimai's bare 400 explained by the team as it is
+    "revoke": Action("revoke", writes=True, sends={t: [f"DELETE /api/teams/{{id}}/{p}/{{{t}Id}}"]
+                                                   for t, p in (("customer", "customers"), ("project", "projects"),
+                                                                ("activity", "activities"))},
+                     also=["GET /api/teams/{id}"]),
+}, variant="target")  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False)
 
 TARGETS = ("customer", "project", "activity")
-PLURAL = {"customer": "customers", "project": "projects", "activity": "activities"}
+PLURAL = ACCESS
 PAST = {"add_member": "Added", "remove_member": "Removed", "grant": "Granted", "revoke": "Revoked"}
-
-
-def team_summary(team: dict) -> dict:
-    """The team as the facts that matter here: members (with leads) and what the team can access."""
-    members = [
-        {"id": (m.get("user") or {}).get("id"), "name": user_name(m.get("user")), "teamlead": bool(m.get("teamlead"))}
-        for m in team.get("members") or []
-        if isinstance(m, dict)
-    ]
-    summary: dict[str, Any] = {"id": team.get("id"), "name": team.get("name"), "members": members}
-    for plural in PLURAL.values():
-        records = team.get(plural) or []
-        summary[plural] = [{"id": r.get("id"), "name": r.get("name")} for r in records if isinstance(r, dict)]
-    return summary
 
 
 def render_team(summary: dict) -> str:
@@ -122,14 +123,22 @@ async def _read_team(caller: Caller, team_id: int) -> dict | None:
         return None
 
 
-def _handler(action: str):
-    async def handler(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
-        return await change(caller, ctx, action=action, **kwargs)
-
-    return handler
+async def add_member(caller: Caller, ctx: Context, team_id: int, user_id: Any) -> CallToolResult:
+    return await change(caller, ctx, action="add_member", team_id=team_id, user_id=user_id, target=None, target_id=None)
 
 
-HANDLERS: dict[str, Any] = {a: _handler(a) for a in ("add_member", "remove_member", "grant", "revoke")}
+async def remove_member(caller: Caller, ctx: Context, team_id: int, user_id: Any) -> CallToolResult:
+    return await change(caller, ctx, action="remove_member", team_id=team_id, user_id=user_id, target=None,
+                        target_id=None)  # fmt: skip
+
+
+async def grant(caller: Caller, ctx: Context, team_id: int, target: Any, target_id: Any) -> CallToolResult:
+    return await change(caller, ctx, action="grant", team_id=team_id, user_id=None, target=target, target_id=target_id)
+
+
+async def revoke(caller: Caller, ctx: Context, team_id: int, target: Any, target_id: Any) -> CallToolResult:
+    return await change(caller, ctx, action="revoke", team_id=team_id, user_id=None, target=target,
+                        target_id=target_id)  # fmt: skip
 
 
 async def team_access(
@@ -141,6 +150,4 @@ async def team_access(
     target_id: int | None = None,
 ) -> CallToolResult:
     """add_member/remove_member: user_id. grant/revoke: target (customer, project, activity) and target_id."""
-    caller = caller_of(ctx)
-    handler = dispatch("team_access", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, team_id=team_id, user_id=user_id, target=target, target_id=target_id)
+    return await ACTIONS.run(ctx, action, team_id=team_id, user_id=user_id, target=target, target_id=target_id)

@@ -6,13 +6,24 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain import timesheets as ts
+from kimai_tools.domain.arguments import ArgumentError, as_count, need_id, pick
 from kimai_tools.domain.dates import local_datetime
-from kimai_tools.kimai.errors import ArgumentError, KimaiError, KimaiUnreachable
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need_id, pick
+from kimai_tools.kimai.errors import KimaiError, KimaiUnreachable
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai timer"
-WRITES = {"start", "stop", "restart", "favorite", "unfavorite"}
+ACTIONS = Actions("timer", {
+    "start": Action("start", writes=True, sends=["POST /api/timesheets"], also=["GET /api/timesheets/active"]),
+    "stop": Action("stop", writes=True, sends=["PATCH /api/timesheets/{id}/stop"], also=["GET /api/timesheets/active"]),
+    "restart": Action("restart", writes=True, sends=["PATCH /api/timesheets/{id}/restart"]),
+    "active": Action("active", sends=["GET /api/timesheets/active"]),
+    "recent": Action("recent", sends=["GET /api/timesheets/recent"]),
+    "favorites": Action("favorites", sends=["GET /api/favorites/timesheets"]),
+    "favorite": Action("favorite", writes=True, sends=["POST /api/favorites/timesheets/{id}"]),
+    "unfavorite": Action("unfavorite", writes=True, sends=["DELETE /api/favorites/timesheets/{id}"]),
+})  # fmt: skip
 ANNOTATIONS = ToolAnnotations(
     read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=False
 )
@@ -31,9 +42,7 @@ async def timer(
     copy? ("all": also description, tags, rates). active: running records. recent: recently used records (size, begin).
     favorites: favourite records (Kimai ≥ 2.66).
     """
-    caller = caller_of(ctx)
-    handler = dispatch("timer", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, id=id, data=data, size=size, begin=begin)
+    return await ACTIONS.run(ctx, action, id=id, data=data, size=size, begin=begin)
 
 
 def one(verb: str, record: dict) -> CallToolResult:
@@ -46,9 +55,7 @@ def many(head: str, empty: str, records: list) -> CallToolResult:
     return result("\n".join(lines), {"total": len(records), "items": [ts.slim(r) for r in records]})
 
 
-async def start(
-    caller: Caller, ctx: Context, data: dict | None = None, begin: str | None = None, **_: Any
-) -> CallToolResult:
+async def start(caller: Caller, ctx: Context, data: dict | None = None, begin: str | None = None) -> CallToolResult:
     if isinstance(data, dict) and data.get("end") is not None:
         raise ArgumentError("start runs a timer and takes no `end`; record a finished entry with timesheet create.")
     if begin is not None and isinstance(data, dict) and "begin" not in data:
@@ -86,7 +93,7 @@ async def stopped_since(caller: Caller, before: list[dict] | None) -> list[int]:
     return [r["id"] for r in before or [] if r.get("id") not in still]
 
 
-async def stop(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def stop(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     if id is None:
         running = (await caller.call("GET /api/timesheets/active")).data or []
         if not running:
@@ -101,7 +108,7 @@ async def stop(caller: Caller, ctx: Context, id: int | None = None, **_: Any) ->
 
 
 async def restart(
-    caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None, begin: str | None = None, **_: Any
+    caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None, begin: str | None = None
 ) -> CallToolResult:
     record_id = need_id(id, action="restart")
     body = pick(data, ("begin", "copy"), "data")
@@ -120,47 +127,33 @@ async def restart(
     return one(f"Restarted #{record_id} as", reply.data or {})
 
 
-async def active(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+async def active(caller: Caller, ctx: Context) -> CallToolResult:
     records = (await caller.call("GET /api/timesheets/active")).data or []
     return many("{n} running:", "No timer is running.", records)
 
 
-async def recent(
-    caller: Caller, ctx: Context, size: int | None = None, begin: str | None = None, **_: Any
-) -> CallToolResult:
+async def recent(caller: Caller, ctx: Context, size: int | None = None, begin: str | None = None) -> CallToolResult:
     query: dict[str, Any] = {}
     if size is not None:
-        query["size"] = ts.as_count(size, "size")
+        query["size"] = as_count(size, "size")
     if begin is not None:
         query["begin"] = local_datetime(begin, "begin")
     records = (await caller.call("GET /api/timesheets/recent", query=query)).data or []
     return many("{n} recently used records (start one again with restart id):", "No recent records.", records)
 
 
-async def favorites(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+async def favorites(caller: Caller, ctx: Context) -> CallToolResult:
     records = (await caller.call("GET /api/favorites/timesheets")).data or []
     return many("{n} favourite records (start one with restart id):", "No favourite records.", records)
 
 
-async def favorite(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def favorite(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     record_id = need_id(id, action="favorite")
     await caller.call("POST /api/favorites/timesheets/{id}", path={"id": record_id})
     return result(f"Timesheet #{record_id} is a favourite.", {"id": record_id, "favorite": True})
 
 
-async def unfavorite(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def unfavorite(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     record_id = need_id(id, action="unfavorite")
     await caller.call("DELETE /api/favorites/timesheets/{id}", path={"id": record_id})
     return result(f"Timesheet #{record_id} is no favourite.", {"id": record_id, "favorite": False})
-
-
-HANDLERS: dict[str, Any] = {
-    "start": start,
-    "stop": stop,
-    "restart": restart,
-    "active": active,
-    "recent": recent,
-    "favorites": favorites,
-    "favorite": favorite,
-    "unfavorite": unfavorite,
-}

@@ -7,18 +7,34 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain import timesheets as ts
-from kimai_tools.domain.absences import user_name
+from kimai_tools.domain.arguments import ArgumentError, need, need_id
 from kimai_tools.domain.batch import Unchanged, run_batch
 from kimai_tools.domain.dates import local_to_utc
 from kimai_tools.domain.stats import TimesheetStats
-from kimai_tools.domain.text import shown
-from kimai_tools.kimai.errors import ArgumentError, Forbidden, KimaiError, NotFound
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
-from kimai_tools.tools.meta import record_readable, why_not_found
+from kimai_tools.domain.text import DELETED_ON_RETRY, deleted, shown, user_name
+from kimai_tools.kimai.errors import Forbidden, KimaiError, NotFound
+from kimai_tools.tools.base import Caller, past_the_end, progress, scope_note
+from kimai_tools.tools.custom_fields import record_readable, why_not_found
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
 TITLE = "Kimai timesheets"
-WRITES = {"create", "update", "delete", "duplicate", "export_toggle", "meta_update", "batch_delete", "batch_export"}
+ACTIONS = Actions("timesheet", {
+    "list": Action("list_timesheets", sends=["GET /api/timesheets"]),
+    "get": Action("get", sends=["GET /api/timesheets/{id}"]),
+    "create": Action("create", writes=True, sends=["POST /api/timesheets"]),
+    "update": Action("update", writes=True, sends=["PATCH /api/timesheets/{id}"]),
+    "delete": Action("delete", writes=True, sends=["DELETE /api/timesheets/{id}"]),
+    "duplicate": Action("duplicate", writes=True, sends=["PATCH /api/timesheets/{id}/duplicate"]),
+    "export_toggle": Action("export_toggle", writes=True, sends=["PATCH /api/timesheets/{id}/export"]),
+    "meta_update": Action("meta_update", writes=True,
+                          sends=["PATCH /api/timesheets/{id}/meta", "GET /api/timesheets/{id}"]),
+    "user_guide": Action("user_guide", sends=["GET /api/users"]),
+    "batch_delete": Action("batch_delete", writes=True, sends=["DELETE /api/timesheets/{id}"],
+                           also=["GET /api/timesheets/{id}"]),
+    "batch_export": Action("batch_export", writes=True,
+                           sends=["GET /api/timesheets/{id}", "PATCH /api/timesheets/{id}/export"]),
+})  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
 PAGE_SIZE = 50  # Kimai's default page size
@@ -58,29 +74,12 @@ async def timesheet(
     batch_export marks records exported (already exported ones are left alone). dry_run: show what a batch would do.
     user_guide: how to use these tools, with the users this token can see.
     """
-    caller = caller_of(ctx)
-    handler = dispatch("timesheet", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, id=id, ids=ids, filters=filters, data=data, meta=meta, dry_run=dry_run)
+    return await ACTIONS.run(ctx, action, id=id, ids=ids, filters=filters, data=data, meta=meta, dry_run=dry_run)
 
 
 def one(verb: str, record: dict, extra: str = "") -> CallToolResult:
     text = f"{verb} {ts.timesheet_line(record)}\n  {ts.timesheet_details(record)}" + (f"\n{extra}" if extra else "")
     return result(text, ts.slim(record))
-
-
-async def scope_note(caller: Caller, scope: str) -> str | None:
-    if scope == "self":
-        return None
-    try:
-        me = await caller.current_user()
-    except KimaiError:
-        return None  # the note is a courtesy: the list itself still answers
-    if ts.is_privileged(me):
-        return None
-    return (
-        "Note: this user has no teamlead or admin role, so Kimai returns only their own records "
-        "whatever user filter is sent."
-    )
 
 
 async def modified_after_in_utc(caller: Caller, query: dict) -> str | None:
@@ -95,7 +94,7 @@ async def modified_after_in_utc(caller: Caller, query: dict) -> str | None:
     return None
 
 
-async def list_timesheets(caller: Caller, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+async def list_timesheets(caller: Caller, ctx: Context, filters: dict | None = None) -> CallToolResult:
     query, scope, stats = ts.list_query(filters)
     notes = [n for n in (await scope_note(caller, scope), await modified_after_in_utc(caller, query)) if n]
     note = "\n".join(notes) or None
@@ -170,51 +169,45 @@ async def statistics(caller: Caller, ctx: Context, query: dict, note: str | None
     return result("\n".join(lines), data)
 
 
-async def get(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def get(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     reply = await caller.call("GET /api/timesheets/{id}", path={"id": need_id(id, action="get")})
     return one("Timesheet", reply.data or {})
 
 
-async def create(caller: Caller, ctx: Context, data: dict | None = None, **_: Any) -> CallToolResult:
+async def create(caller: Caller, ctx: Context, data: dict | None = None) -> CallToolResult:
     body = ts.edit_body(data, "create")
     reply = await caller.call("POST /api/timesheets", query={"full": True}, body=body)
     record = reply.data or {}
     return one("Created", record, "" if record.get("end") else "It is running; stop it with timer stop.")
 
 
-async def update(
-    caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None, **_: Any
-) -> CallToolResult:
+async def update(caller: Caller, ctx: Context, id: int | None = None, data: dict | None = None) -> CallToolResult:
     record_id = need_id(id, action="update")
     reply = await caller.call("PATCH /api/timesheets/{id}", path={"id": record_id}, body=ts.edit_body(data, "update"))
     return one("Updated", reply.data or {})
 
 
-async def delete(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def delete(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     record_id = need_id(id, action="delete")
     reply = await caller.call("DELETE /api/timesheets/{id}", path={"id": record_id})
-    text = f"Deleted timesheet #{record_id}" + (
-        " (the first, interrupted attempt did it)." if reply.already_done else "."
-    )
+    text = deleted(f"timesheet #{record_id}", reply.already_done)
     return result(text, {"id": record_id, "deleted": True})
 
 
-async def duplicate(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def duplicate(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     record_id = need_id(id, action="duplicate")
     reply = await caller.call("PATCH /api/timesheets/{id}/duplicate", path={"id": record_id})
     return one(f"Duplicated #{record_id} as", reply.data or {})
 
 
-async def export_toggle(caller: Caller, ctx: Context, id: int | None = None, **_: Any) -> CallToolResult:
+async def export_toggle(caller: Caller, ctx: Context, id: int | None = None) -> CallToolResult:
     record_id = need_id(id, action="export_toggle")
     record = (await caller.call("PATCH /api/timesheets/{id}/export", path={"id": record_id})).data or {}
     state = "exported" if record.get("exported") else "not exported"
     return one(f"Toggled the export flag; now {state}:", record)
 
 
-async def meta_update(
-    caller: Caller, ctx: Context, id: int | None = None, meta: list | None = None, **_: Any
-) -> CallToolResult:
+async def meta_update(caller: Caller, ctx: Context, id: int | None = None, meta: list | None = None) -> CallToolResult:
     record_id = need_id(id, action="meta_update")
     fields = need(meta, "meta", "meta_update")
     if not isinstance(fields, list) or not all(isinstance(f, dict) and f.get("name") for f in fields):
@@ -238,12 +231,10 @@ async def meta_update(
     return one(f"Set {', '.join(done)} on", record)
 
 
-async def batch_delete(
-    caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
-) -> CallToolResult:
+async def batch_delete(caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False) -> CallToolResult:
     async def remove(record_id: int) -> str | None:
         reply = await caller.call("DELETE /api/timesheets/{id}", path={"id": record_id})
-        return "deleted (by the first, interrupted attempt)" if reply.already_done else None
+        return DELETED_ON_RETRY if reply.already_done else None
 
     async def check(record_id: int) -> str:
         record = (await caller.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
@@ -252,9 +243,7 @@ async def batch_delete(
     return await batch(caller, ctx, "batch_delete", ids, remove, check, dry_run, "Deleted")
 
 
-async def batch_export(
-    caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False, **_: Any
-) -> CallToolResult:
+async def batch_export(caller: Caller, ctx: Context, ids: list | None = None, dry_run: bool = False) -> CallToolResult:
     async def exported(record_id: int) -> bool:
         record = (await caller.call("GET /api/timesheets/{id}", path={"id": record_id})).data or {}
         return bool(record.get("exported"))
@@ -306,7 +295,7 @@ GUIDE = """How to use the Kimai tools (times are local, YYYY-MM-DDTHH:MM:SS, no 
 * Invoicing: batch_export marks records exported (records already exported are left alone); dry_run previews."""
 
 
-async def user_guide(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
+async def user_guide(caller: Caller, ctx: Context) -> CallToolResult:
     me = await caller.current_user()
     try:
         users = (await caller.call("GET /api/users")).data or []
@@ -321,18 +310,3 @@ async def user_guide(caller: Caller, ctx: Context, **_: Any) -> CallToolResult:
     lines.append(f"{seen} ({len(names)}): {', '.join(names[:60])}" + (" …" if len(names) > 60 else ""))
     visible = [{"id": u.get("id"), "name": user_name(u)} for u in users if isinstance(u, dict)]
     return result("\n".join(lines), {"me": {"id": me.get("id"), "name": user_name(me)}, "users": visible})
-
-
-HANDLERS: dict[str, Any] = {
-    "list": list_timesheets,
-    "get": get,
-    "create": create,
-    "update": update,
-    "delete": delete,
-    "duplicate": duplicate,
-    "export_toggle": export_toggle,
-    "meta_update": meta_update,
-    "user_guide": user_guide,
-    "batch_delete": batch_delete,
-    "batch_export": batch_export,
-}

@@ -5,12 +5,13 @@ from typing import Any
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
-from kimai_tools.domain.text import shown
-from kimai_tools.tools.base import caller_of
+from kimai_tools.domain.text import shown, user_name
+from kimai_tools.tools.base import Caller
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import compact, name_of, ref, result
 
 TITLE = "Current Kimai user"
-WRITES: set[str] = set()
+ACTIONS = Actions("user_current", {None: Action("read_user", sends=["GET /api/users/me"])})
 ANNOTATIONS = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
 FACTS = ("alias", "title", "email", "accountNumber", "language", "locale", "timezone", "enabled")
@@ -18,7 +19,10 @@ FACTS = ("alias", "title", "email", "accountNumber", "language", "locale", "time
 
 async def user_current(ctx: Context) -> CallToolResult:
     """The user behind the API token: id, name, roles, teams, language, timezone, preferences."""
-    caller = caller_of(ctx)
+    return await ACTIONS.run(ctx, None)
+
+
+async def read_user(caller: Caller, ctx: Context) -> CallToolResult:
     caller.me = None  # always fresh: roles or teams may have changed
     me = await caller.current_user()
     return result(describe(me), compact(me))
@@ -27,7 +31,7 @@ async def user_current(ctx: Context) -> CallToolResult:
 def describe(me: dict) -> str:
     """Who the token belongs to, in the words of Kimai's profile: roles, teams (and where a team lead), settings."""
     roles = ", ".join(me.get("roles") or []) or "none beyond ROLE_USER"
-    lines = [f"You are user {shown(me.get('username') or '?')} (#{me.get('id')}); roles: {roles}."]
+    lines = [f"You are user {shown(user_name(me))} (#{me.get('id')}); roles: {roles}."]
     lines.append(f"  teams: {', '.join(teams(me)) or 'none'}")
     lines += [f"  {key}: {shown(me[key])}" for key in FACTS if me.get(key) not in (None, "")]
     preferences = [p for p in me.get("preferences") or [] if isinstance(p, dict) and not _internal(p)]

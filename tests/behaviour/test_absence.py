@@ -228,7 +228,7 @@ async def test_specific_scope_asks_for_that_user():
     (request,) = kimai.sent("GET", "/api/absences")
     assert request.url.params["user"] == "4" and request.url.params["status"] == "open"
     assert result.structured_content["items"][0]["user"] == {"id": 4, "username": "alice", "alias": "Alice Example"}
-    assert result.content[0].text.splitlines()[1] == "#2 2025-05-02 time_off | Alice Example (#4) | open | 1:30h"
+    assert result.content[0].text.splitlines()[1] == "#2 2025-05-02 time_off | Alice Example (#4) | open | 1.5 h"
 
 
 async def test_all_scope_reads_every_visible_user_and_names_those_it_may_not_read():

@@ -72,8 +72,8 @@ async def test_totals_over_three_pages_are_exact_and_each_page_is_reported():
     assert text(result).startswith(
         "Website Relaunch (#1, Acme GmbH), 2026-11-01T00:00:00 – 2026-11-30T23:59:59, all users: 550 h in 1101 "
         "entries on 28 working days (19.64 h/day); billable 137.5 h (25%); 1 running.\nBy user:\n"
-        "  Tom Example (#3)    275.00 h  50%   550 entries  billable 137.50 h\n"
-        "  admin (#1)          275.00 h  50%   550 entries  billable 0.00 h\n"
+        "  Tom Example (#3)       275 h  50%   550 entries  billable 137.5 h\n"
+        "  admin (#1)             275 h  50%   550 entries  billable 0 h\n"
         "By activity:\n"
     )
 
@@ -169,8 +169,8 @@ async def test_details_break_each_user_down_by_activity():
     }
     assert text(result).endswith(
         "By user and activity (entries):\n"
-        "  Susan Example: iOS Development 2.00 h (1)\n"
-        "  Tom Example: Development 1.00 h (1), iOS Development 0.50 h (1)"
+        "  Susan Example: iOS Development 2 h (1)\n"
+        "  Tom Example: Development 1 h (1), iOS Development 0.5 h (1)"
     )
 
 

@@ -89,7 +89,7 @@ async def test_project_list_names_the_customer_from_parent_title():
         ("customer", "/api/customers", "088-get_get_customers",
          "#1 Acme GmbH | number=C-0001 | currency=EUR | visible=yes"),
         ("user", "/api/users", "117-get_get_users",
-         "#2 susan | alias=Susan Example | title=Junior Developer | enabled=yes"),
+         "#2 Susan Example | username=susan | title=Junior Developer | enabled=yes"),
         ("team", "/api/teams", "114-get_get_teams", "#1 Developers"),
         ("activity", "/api/activities", "103-get_get_activities", "#4 Administration | global | number=A-04"),
         ("activity", "/api/activities", "103-get_get_activities", "#8 Android Development | project=Mobile App (#3)"),
@@ -168,8 +168,8 @@ async def test_get_shows_every_field_of_the_record():
     kimai = kimai_with().on("GET", "/api/teams/{id}", replay("115-get_get_team"))
     result = await call(kimai, {"type": "team", "action": "get", "id": 1})
     lines = text(result).splitlines()
-    assert lines[0] == "Team #1 Developers | members=2 | teamleads=tom"
-    assert "  members: tom (#3) (teamlead), susan (#2)" in lines
+    assert lines[0] == "Team #1 Developers | members=2 | teamleads=Tom Example"
+    assert "  members: Tom Example (#3) (teamlead), Susan Example (#2)" in lines
     assert result.structured_content["name"] == "Developers"
 
 
@@ -203,7 +203,7 @@ async def test_time_budget_in_hours_is_sent_as_kimais_text():
     result = await call(kimai, {"type": "project", "action": "create",
                                 "data": {"name": "Website Relaunch", "customer": 1, "timeBudget": 100}})  # fmt: skip
     assert kimai.bodies("POST", "/api/projects")[0]["timeBudget"] == "100"
-    assert "timeBudget=100h" in text(result)
+    assert "timeBudget=100 h" in text(result)
 
 
 async def test_user_create_leaves_out_the_implicit_role_user():
@@ -313,7 +313,7 @@ async def test_read_only_server_refuses_writes():
 async def test_delete_sends_one_delete():
     kimai = kimai_with().on("DELETE", "/api/tags/{id}", httpx.Response(204))
     result = await call(kimai, {"type": "tag", "action": "delete", "id": 3})
-    assert text(result) == "Tag #3 deleted."
+    assert text(result) == "Deleted tag #3."
     assert [r.url.path for r in kimai.sent("DELETE")] == ["/api/tags/3"]
 
 
@@ -331,7 +331,7 @@ async def test_a_delete_retried_after_a_dropped_connection_that_finds_nothing_co
     assert not result.is_error, text(result)
     assert len(attempts) == 2
     assert result.structured_content["succeeded"] == 1
-    assert "retry found it gone" in result.structured_content["outcomes"][0]["detail"]
+    assert "the retry after a dropped connection found it gone" in result.structured_content["outcomes"][0]["detail"]
 
 
 def delete_fails_for(*failing: int):
@@ -408,7 +408,7 @@ async def test_lock_month_for_all_users_locks_each_and_says_per_user_what_happen
     assert lines[0] == "Lock of the open months 2026-01 to 2026-03:"
     assert lines[1] == "Locked 3 of 4 users; 1 failed:"
     assert any(line.startswith("  3: Kimai refused") and "403" in line for line in lines)
-    assert "  2: susan: locked" in lines
+    assert "  2: Susan Example: locked" in lines
     assert result.structured_content["month"] == "2026-03-01"
 
 
@@ -417,7 +417,7 @@ async def test_lock_month_dry_run_names_each_user_and_locks_nothing():
     result = await call(kimai, {"type": "user", "action": "lock_month", "month": "2026-03", "id": 2,
                                 "dry_run": True})  # fmt: skip
     assert kimai.sent("DELETE") == []
-    assert "  2: would lock susan" in text(result).splitlines()
+    assert "  2: would lock Susan Example" in text(result).splitlines()
 
 
 async def test_unlock_month_for_given_ids():
@@ -481,7 +481,7 @@ async def test_set_preferences_sends_name_value_pairs_as_text():
     assert not result.is_error, text(result)
     sent = [{"name": "hourly_rate", "value": "0"}, {"name": "first_weekday", "value": "monday"}]
     assert kimai.bodies("PATCH", "/api/users/2/preferences") == [sent]
-    assert text(result) == "Set 2 preference(s) of user susan (#2): hourly_rate=0, first_weekday=monday."
+    assert text(result) == "Set 2 preference(s) of user Susan Example (#2): hourly_rate=0, first_weekday=monday."
 
 
 @pytest.mark.parametrize(

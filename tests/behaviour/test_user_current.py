@@ -32,7 +32,7 @@ async def test_teams_are_named_with_the_team_lead_role():
 async def test_a_plain_user_has_no_roles_beyond_role_user_and_preferences_show_their_values():
     result = await ask(me("011-get_me_user", memberships=[{"team": TEAM, "teamlead": False}]))
     lines = text(result).splitlines()
-    assert lines[0] == "You are user susan (#2); roles: none beyond ROLE_USER."
+    assert lines[0] == "You are user Susan Example (#2); roles: none beyond ROLE_USER."
     assert "  teams: Developers (#4)" in lines
     assert "  alias: Susan Example" in lines and "  timezone: America/New_York" in lines
     assert "  preferences: first_weekday=monday" in lines  # favourite routes are UI state

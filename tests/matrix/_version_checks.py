@@ -1,4 +1,4 @@
-"""Every tool action of kimai_tools/actions.py against a Prism mock of one Kimai version, with that version's client.
+"""Every declared tool action against a Prism mock of one Kimai version, with that version's client.
 
 Run by tests/matrix/test_versions.py in a subprocess whose PYTHONPATH starts with the folder the client was
 generated into, so that folder's `kimai_client` shadows the installed one:
@@ -28,10 +28,11 @@ sys.path.append(str(ROOT))  # after the client folder: tests.support, never anot
 
 import kimai_client  # noqa: E402
 
-from kimai_tools.actions import ACTIONS, Key, label  # noqa: E402
 from kimai_tools.config import Settings  # noqa: E402
 from kimai_tools.kimai.operations import index, model_fields  # noqa: E402
 from kimai_tools.server import build_server  # noqa: E402
+from kimai_tools.tools import label  # noqa: E402
+from kimai_tools.tools.declare import Key  # noqa: E402
 from tests.support.prism import PrismMock  # noqa: E402
 
 BEGIN, END = "2024-08-03T09:00:00", "2024-08-03T10:30:00"
@@ -207,7 +208,7 @@ async def run(mock: PrismMock) -> dict:
     rows: dict[str, Any] = {}
     async with Client(call.server) as client:
         await client.call_tool("config", {"type": "version"})  # the session reads the version before any row
-        for key in ACTIONS:
+        for key in rows():
             args = sample(key)
             rows[label(key)] = {"args": args, **await call(client, key[0], args)} if args is not None else None
         probes = {name: await call(client, *probe()) for name, probe in PROBES.items()}

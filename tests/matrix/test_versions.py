@@ -1,7 +1,8 @@
 """The tools keep working when the client is regenerated for each pinned Kimai version from 2.25 on.
 
 Per pinned document: `scripts/regen.py --spec X --out TMP`, then tests/matrix/_version_checks.py in a subprocess
-whose `kimai_client` is TMP's, against a Prism mock of TMP/openapi.json, calls every row of kimai_tools/actions.py.
+whose `kimai_client` is TMP's, against a Prism mock of TMP/openapi.json, calls every declared row
+(kimai_tools.tools.rows).
 An action whose operations that version has must answer without error; one whose operations it lacks must answer
 with the sentence `make compat` prints for it ("needs Kimai ≥ X"), never a crash or a Kimai 404.
 """
@@ -18,9 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from kimai_tools.actions import ACTIONS, READS, Key, label
+from kimai_tools.tools import label, rows
+from kimai_tools.tools.declare import READS, Key
 from scripts import compat
 from tests.support.paths import ROOT
+
+ACTIONS = rows()
+DECLARED = rows(optional=True)  # with what an action sends only when needed
 
 pytestmark = pytest.mark.slow
 
@@ -103,8 +108,8 @@ def test_action_answers_as_its_version_allows(spec, key, results):
     assert "crash" not in answer, answer.get("crash")
     text = answer["text"]
     assert not answer["violations"], "requests that break the document:\n" + "\n".join(answer["violations"])
-    undeclared = set(answer["sent"]) - set(ACTIONS[key]) - READS
-    assert not undeclared, f"{label(key)} sent {sorted(undeclared)}, not declared in kimai_tools/actions.py"
+    undeclared = set(answer["sent"]) - set(DECLARED[key]) - READS
+    assert not undeclared, f"{label(key)} sent {sorted(undeclared)}, not declared by its tool module"
     status = compat.action_status(ACTIONS[key], pinned(spec))
     if status.available:
         tolerated = STATIC_DATA_ERRORS.get(key)

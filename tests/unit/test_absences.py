@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from kimai_tools.domain.absences import (
     absence_statistics,
     attendance,
-    parse_date,
     render_absence_statistics,
     render_attendance,
     split_absence,
 )
+from kimai_tools.domain.dates import parse_date
 
 D = date.fromisoformat
 
@@ -157,7 +157,7 @@ def test_statistics_tolerate_missing_fields_and_nulls():
     sparse = [{"date": None}, {"user": None, "type": None, "halfDay": None, "duration": None}, {"user": 7}]
     assert [(r["label"], r["days"]) for r in absence_statistics(sparse, "type")["rows"]] == [("(no type)", 3.0)]
     by_user = absence_statistics(sparse, "user")["rows"]
-    assert sorted(r["label"] for r in by_user) == ["unknown user", "user 7"]
+    assert sorted(r["label"] for r in by_user) == ["unknown user", "user #7"]
     assert absence_statistics(sparse, "month")["rows"][0]["label"] == "(no date)"
 
 

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kimai_tools.domain.arguments import ArgumentError
 from kimai_tools.domain.dates import local_datetime, local_to_utc
-from kimai_tools.kimai.errors import ArgumentError
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_local_time_in_new_york_is_five_hours_behind_utc_in_november():
 
 @pytest.mark.parametrize("name", ["project", "filters.projects", "data.activity", "users[]"])
 def test_a_name_where_an_id_belongs_says_how_to_find_the_id(name):
-    from kimai_tools.tools.base import as_id
+    from kimai_tools.domain.arguments import as_id
 
     with pytest.raises(ArgumentError, match=r"must be a number \(an id\).*find it with entity list"):
         as_id("Website", name)
@@ -55,7 +55,48 @@ def test_a_name_where_an_id_belongs_says_how_to_find_the_id(name):
 
 @pytest.mark.parametrize("value", [True, 0, -3, "3.5", None])
 def test_ids_are_positive_whole_numbers(value):
-    from kimai_tools.tools.base import as_id
+    from kimai_tools.domain.arguments import as_id
 
     with pytest.raises(ArgumentError):
         as_id(value, "id")
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1.0", 1.0, True, False, -1, 0, "-1", "", " ", "0x1"])
+def test_only_ascii_whole_numbers_above_zero_are_ids(value):
+    from kimai_tools.domain.arguments import as_count, as_id, parse_id
+
+    assert parse_id(value) is None
+    with pytest.raises(ArgumentError):
+        as_id(value, "id")
+    with pytest.raises(ArgumentError):
+        as_count(value, "page")
+
+
+@pytest.mark.parametrize("value, expected", [(7, 7), ("7", 7), (" 12 ", 12)])
+def test_ids_come_as_numbers_or_digit_strings(value, expected):
+    from kimai_tools.domain.arguments import as_id
+
+    assert as_id(value, "id") == expected
+
+
+def test_argument_errors_are_plain_exceptions_without_mcp():
+    from kimai_tools.domain.arguments import ArgumentError
+
+    assert ArgumentError.__mro__[1:] == (Exception, BaseException, object)
+
+
+@pytest.mark.parametrize(
+    "value, expected", [(True, "1"), ("yes", "1"), (1, "1"), ("False", "0"), ("no", "0"), (0, "0")]
+)
+def test_yes_and_no_are_kimais_one_and_zero(value, expected):
+    from kimai_tools.domain.arguments import as_flag
+
+    assert as_flag(value, "billable") == expected
+
+
+@pytest.mark.parametrize("value", ["maybe", 2, None, []])
+def test_anything_else_is_no_yes_or_no(value):
+    from kimai_tools.domain.arguments import as_flag
+
+    with pytest.raises(ArgumentError, match="`billable` must be true or false"):
+        as_flag(value, "billable")

@@ -5,7 +5,7 @@ import json
 import httpx
 import pytest
 
-from kimai_tools.kimai.errors import ArgumentError, KimaiError, NotAvailable
+from kimai_tools.kimai.errors import InvalidRequest, KimaiError, NotAvailable
 from kimai_tools.kimai.operations import build_body, call, entry, form_for, typed
 from kimai_tools.kimai.session import Session
 from tests.conftest import settings_for
@@ -24,17 +24,17 @@ def test_obvious_spellings_are_converted_to_the_forms_types():
     "field, value", [("project", "Website"), ("billable", "maybe"), ("project", True), ("tags", ["a"]), ("end", None)]
 )
 def test_wrong_types_are_refused_naming_the_field(field, value):
-    with pytest.raises(ArgumentError, match=f"data.{field} must be"):
+    with pytest.raises(InvalidRequest, match=f"data.{field} must be"):
         typed({field: value}, entry("POST /api/timesheets")["fields"], "data")
 
 
 def test_unknown_fields_are_refused_naming_the_valid_ones():
-    with pytest.raises(ArgumentError, match=r"Unknown field\(s\) duration.*Valid fields: .*activity"):
+    with pytest.raises(InvalidRequest, match=r"Unknown field\(s\) duration.*Valid fields: .*activity"):
         build_body(entry("POST /api/timesheets"), {"project": 1, "activity": 2, "duration": 60})
 
 
 def test_create_without_required_fields_is_refused():
-    with pytest.raises(ArgumentError, match="Missing required field.*customer"):
+    with pytest.raises(InvalidRequest, match="Missing required field.*customer"):
         build_body(entry("POST /api/projects"), {"name": "Website"})
 
 
@@ -75,7 +75,7 @@ async def test_query_values_are_sent_in_kimais_names():
 
 async def test_unknown_query_names_are_refused():
     session = Session(settings_for("http://kimai.test"), transport=FakeKimai().transport)
-    with pytest.raises(ArgumentError, match="Unknown filter 'colour'"):
+    with pytest.raises(InvalidRequest, match="Unknown filter 'colour'"):
         await call(session, "GET /api/projects", query={"colour": "red"})
 
 
@@ -173,7 +173,7 @@ async def test_a_text_answer_where_the_document_leaves_the_body_open_is_no_error
 
 @pytest.mark.parametrize("value", ["nan", "inf", float("nan"), float("-inf")])
 def test_numbers_that_json_cannot_carry_are_refused(value):
-    with pytest.raises(ArgumentError, match="data.hourlyRate must be a number"):
+    with pytest.raises(InvalidRequest, match="data.hourlyRate must be a number"):
         typed({"hourlyRate": value}, entry("POST /api/timesheets")["fields"], "data")
 
 
@@ -197,9 +197,9 @@ def test_a_create_is_checked_against_the_connected_kimais_form():
     customer = {"name": "Acme", "country": "DE", "currency": "EUR", "timezone": "Europe/Berlin"}
     op = entry("POST /api/customers")
     assert build_body(op, customer, "2.31.0").name == "Acme"  # Kimai 2.31's customer has no language
-    with pytest.raises(ArgumentError, match=r"Missing required field\(s\): language"):
+    with pytest.raises(InvalidRequest, match=r"Missing required field\(s\): language"):
         build_body(op, customer, "2.64.0")
-    with pytest.raises(ArgumentError, match=r"Missing required field\(s\): language"):
+    with pytest.raises(InvalidRequest, match=r"Missing required field\(s\): language"):
         build_body(op, customer)  # an unknown version: the generated document's form
 
 

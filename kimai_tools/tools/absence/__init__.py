@@ -9,10 +9,13 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain import absences as pure
-from kimai_tools.domain.batch import Unchanged, run_batch
+from kimai_tools.domain.arguments import ArgumentError, need, need_id, pick
+from kimai_tools.domain.batch import run_batch
+from kimai_tools.domain.dates import as_date
+from kimai_tools.domain.text import DELETED_ON_RETRY, deleted, user_name
 from kimai_tools.kimai.errors import (
-    ArgumentError,
     Forbidden,
+    InvalidRequest,
     KimaiError,
     KimaiRefused,
     NotAvailable,
@@ -32,17 +35,34 @@ from kimai_tools.tools.absence.support import (
     sort_key,
     span,
 )
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, pick, progress
+from kimai_tools.tools.base import Caller, progress
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import ref, result
 
 TITLE = "Kimai absences"
-WRITES = {"create", "delete", "approve", "reject", "request", "batch_delete", "batch_approve", "batch_reject"}
+USERS = "GET /api/users"  # user_scope all: whose absences to read
+ACTIONS = Actions("absence", {
+    "list": Action("list_absences", sends=["GET /api/absences"], also=[USERS]),
+    "statistics": Action("statistics", sends=["GET /api/absences"], also=[USERS]),
+    "types": Action("types", sends=["GET /api/absences/types"]),
+    "create": Action("create", writes=True, sends=["POST /api/absences"],
+                     also=["DELETE /api/absences/{id}", "GET /api/absences/types"]),  # undo of a split; a label
+    "delete": Action("delete", writes=True, sends=["DELETE /api/absences/{id}"]),
+    "approve": Action("approve", writes=True, sends=["PATCH /api/absences/{id}/confirm"]),
+    "reject": Action("reject", writes=True, sends=["PATCH /api/absences/{id}/reject"]),
+    "request": Action("request", writes=True, sends=["PATCH /api/absences/{id}/request"]),
+    "attendance": Action("attendance", sends=["GET /api/absences"],
+                         also=["GET /api/public-holidays", USERS, "GET /api/users/{id}"]),
+    "batch_delete": Action("batch_delete", writes=True, sends=["DELETE /api/absences/{id}"]),
+    "batch_approve": Action("batch_approve", writes=True, sends=["PATCH /api/absences/{id}/confirm"]),
+    "batch_reject": Action("batch_reject", writes=True, sends=["PATCH /api/absences/{id}/reject"]),
+})  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
 SCOPES = ("self", "all", "specific")
 STATUSES = ("approved", "open", "all")
 NO_PERMISSION = "no permission (403)"
-REFUSALS = (KimaiError, ArgumentError)  # a call's refusals: each says in a sentence what went wrong
+REFUSALS = (KimaiError, ArgumentError, InvalidRequest)  # a call's refusals: each says in a sentence what went wrong
 FIELDS = ("comment", "date", "end", "type", "user", "halfDay", "duration")
 BY_ID = {
     "delete": ("DELETE /api/absences/{id}", "Deleted"),
@@ -50,13 +70,6 @@ BY_ID = {
     "reject": ("PATCH /api/absences/{id}/reject", "Rejected"),
     "request": ("PATCH /api/absences/{id}/request", "Requested approval of"),
 }
-
-
-def _date(value: Any, name: str) -> dt.date:
-    try:
-        return pure.parse_date(value)
-    except ValueError as exc:
-        raise ArgumentError(f"`{name}`: {exc}") from None
 
 
 def _scope(filters: dict, default: str) -> tuple[str, int | None]:
@@ -72,8 +85,8 @@ def _scope(filters: dict, default: str) -> tuple[str, int | None]:
 
 def _period(filters: dict, default_year: bool = False) -> tuple[dict, str]:
     """Kimai's begin/end query and how to name the period; statistics count the current year unless told."""
-    begin = _date(filters["begin"], "filters.begin") if "begin" in filters else None
-    end = _date(filters["end"], "filters.end") if "end" in filters else None
+    begin = as_date(filters["begin"], "filters.begin") if "begin" in filters else None
+    end = as_date(filters["end"], "filters.end") if "end" in filters else None
     if default_year and begin is None and end is None:
         year = dt.date.today().year
         begin, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -117,7 +130,7 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
     """
     me_id = (await caller.current_user()).get("id")
     found: list[dict] = []
-    failed: dict[Any, KimaiError | ArgumentError] = {}
+    failed: dict[Any, KimaiError | ArgumentError | InvalidRequest] = {}
     limit = anyio.Semaphore(max(1, caller.batch_concurrency))
 
     async def one(user: dict) -> None:
@@ -149,7 +162,7 @@ async def _absences(caller: Caller, users: list[dict], query: dict, strict: bool
 
 
 def _unread_note(users: list[dict], unread: dict[Any, str]) -> list[str]:
-    names = {u.get("id"): f"{pure.user_name(u)} (#{u.get('id')})" for u in users}
+    names = {u.get("id"): f"{user_name(u)} (#{u.get('id')})" for u in users}
     by_reason: dict[str, list[str]] = {}
     for uid, reason in unread.items():
         by_reason.setdefault(reason, []).append(names.get(uid, f"user #{uid}"))
@@ -162,7 +175,7 @@ def _whose(scope: str, users: list[dict]) -> str:
     return "your own" if scope == "self" else f"user #{users[0].get('id')}"
 
 
-async def list_absences(caller: Caller, ctx: Context, filters: dict | None = None, **_: Any) -> CallToolResult:
+async def list_absences(caller: Caller, ctx: Context, filters: dict | None = None) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
     scope, user_id = _scope(filters, "self")
     query, named = _period(filters)
@@ -178,7 +191,7 @@ async def list_absences(caller: Caller, ctx: Context, filters: dict | None = Non
 
 
 async def statistics(
-    caller: Caller, ctx: Context, filters: dict | None = None, group_by: str | None = None, **_: Any
+    caller: Caller, ctx: Context, filters: dict | None = None, group_by: str | None = None
 ) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user", "begin", "end", "status"))
     scope, user_id = _scope(filters, "self")
@@ -197,11 +210,11 @@ async def statistics(
 
 
 async def attendance(
-    caller: Caller, ctx: Context, filters: dict | None = None, date: str | None = None, **_: Any
+    caller: Caller, ctx: Context, filters: dict | None = None, date: str | None = None
 ) -> CallToolResult:
     filters = pick(filters, ("user_scope", "user"))
     scope, user_id = _scope(filters, "all")
-    day = _date(date, "date") if date else dt.date.today()
+    day = as_date(date, "date") if date else dt.date.today()
     users, notes = await _users(caller, scope, user_id, full=True)
     query = {"begin": day_begin(day), "end": day_end(day), "status": "all"}
     found, unread = await _absences(caller, users, query, strict=False)
@@ -233,19 +246,17 @@ async def _holidays(caller: Caller, day: dt.date, users: list[dict]) -> tuple[li
     return holidays, groups, notes
 
 
-async def types(caller: Caller, ctx: Context, language: str | None = None, **_: Any) -> CallToolResult:
+async def types(caller: Caller, ctx: Context, language: str | None = None) -> CallToolResult:
     found = (await caller.call("GET /api/absences/types", query={"language": language})).data or {}
     text = "\n".join(["Absence types (type: label):", *(f"{k}: {v}" for k, v in found.items())])
     return result(text, {"types": found})
 
 
-async def create(
-    caller: Caller, ctx: Context, data: dict | None = None, language: str | None = None, **_: Any
-) -> CallToolResult:
+async def create(caller: Caller, ctx: Context, data: dict | None = None, language: str | None = None) -> CallToolResult:
     data = pick(data, FIELDS, "data fields")
     kind = need(data.get("type"), "data.type", "create")
-    begin = _date(need(data.get("date"), "data.date", "create"), "data.date")
-    end = _date(data.get("end") or begin, "data.end")
+    begin = as_date(need(data.get("date"), "data.date", "create"), "data.date")
+    end = as_date(data.get("end") or begin, "data.end")
     try:
         parts = [Chunk(n, b, e) for n, (b, e) in enumerate(pure.split_absence(begin, end), start=1)]
     except ValueError as exc:
@@ -294,10 +305,10 @@ async def _undo(
     caller: Caller, kind: str, begin: dt.date, end: dt.date, parts: list[Chunk], failed: Chunk, exc: Exception
 ):
     """Delete, newest first, what this request created; the error tells the whole story."""
-    # nothing was sent, or Kimai said what it did
-    answered = isinstance(exc, ArgumentError | NotAvailable | KimaiRefused | UnexpectedAnswer)
+    not_sent = isinstance(exc, ArgumentError | InvalidRequest | NotAvailable)
+    answered = not_sent or isinstance(exc, KimaiRefused | UnexpectedAnswer)  # Kimai said what it did
     made = [c for c in parts if c.created]
-    if not made and answered and (len(parts) == 1 or isinstance(exc, ArgumentError | NotAvailable)):
+    if not made and answered and (len(parts) == 1 or not_sent):
         return exc if isinstance(exc, REFUSALS) else KimaiError(str(exc))
     deleted: list[int] = []
     left: dict[int, str] = {}
@@ -318,20 +329,18 @@ async def _undo(
     return KimaiError(failure_story(kind, begin, end, parts, failed, reason, answered, deleted, left))
 
 
-async def by_id(caller: Caller, ctx: Context, action: str, id: int | None = None, **_: Any) -> CallToolResult:
+async def by_id(caller: Caller, ctx: Context, action: str, id: int | None = None) -> CallToolResult:
     key, verb = BY_ID[action]
     absence_id = need_id(id, "id", action)
     reply = await caller.call(key, path={"id": absence_id})
     if action == "delete":
-        retried = " (a retry after a dropped connection found it gone: the first attempt deleted it)"
-        return result(f"Deleted absence #{absence_id}." + (retried if reply.already_done else ""),
-                      {"id": absence_id, "deleted": True})  # fmt: skip
+        return result(deleted(f"absence #{absence_id}", reply.already_done), {"id": absence_id, "deleted": True})
     absence = reply.data if isinstance(reply.data, dict) else {"id": absence_id}
     return result(f"{verb} absence {absence_line(absence)}", absence)
 
 
 async def batch(
-    caller: Caller, ctx: Context, action: str, ids: list | None = None, dry_run: bool = False, **_: Any
+    caller: Caller, ctx: Context, action: str, ids: list | None = None, dry_run: bool = False
 ) -> CallToolResult:
     key, verb = BY_ID[action.removeprefix("batch_")]
     need(ids, "ids", action)
@@ -343,7 +352,7 @@ async def batch(
         except NotAvailable as exc:
             missing.append(exc)
             raise
-        return Unchanged("already deleted") if reply.already_done else None
+        return DELETED_ON_RETRY if reply.already_done else None
 
     done = await run_batch(ids, one, concurrency=caller.batch_concurrency, progress=partial(progress, ctx),
                            dry_run=dry_run, verb=verb, noun="absences")  # fmt: skip
@@ -354,15 +363,12 @@ async def batch(
     return result(done.summary(), done.to_dict())
 
 
-HANDLERS: dict[str, Any] = {
-    "list": list_absences,
-    "statistics": statistics,
-    "types": types,
-    "attendance": attendance,
-    "create": create,
-    **{action: partial(by_id, action=action) for action in BY_ID},
-    **{f"batch_{action}": partial(batch, action=f"batch_{action}") for action in ("delete", "approve", "reject")},
-}
+delete, approve, reject, request = (
+    partial(by_id, action=action) for action in ("delete", "approve", "reject", "request")
+)
+batch_delete, batch_approve, batch_reject = (
+    partial(batch, action=f"batch_{a}") for a in ("delete", "approve", "reject")
+)
 
 
 async def absence(
@@ -398,7 +404,5 @@ async def absence(
     or absent on `date` (default today; filters user_scope default all). statistics: days by type, user or month
     (group_by). types: labels in `language`.
     """
-    caller = caller_of(ctx)
-    handler = dispatch("absence", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, id=id, ids=ids, filters=filters, data=data, date=date, language=language,
+    return await ACTIONS.run(ctx, action, id=id, ids=ids, filters=filters, data=data, date=date, language=language,
                          group_by=group_by, dry_run=dry_run)  # fmt: skip

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kimai_tools.domain.absences import parse_date, user_name
+from kimai_tools.domain.arguments import parse_id
 from kimai_tools.domain.batch import compact_ids
-from kimai_tools.domain.text import shown
+from kimai_tools.domain.dates import parse_date
+from kimai_tools.domain.text import hours, shown, user_name
 
 PUBLIC_HOLIDAY_GROUP = "public_holiday_group"  # Kimai's user preference naming the user's holiday group
 DEFAULT_GROUP = "default"  # stands for the group Kimai answers without `group`, when it does not name it
@@ -43,7 +44,7 @@ def absence_line(absence: Mapping[str, Any]) -> str:
         parts.append(str(absence["status"]))
     duration = absence.get("duration")
     if isinstance(duration, int | float) and not isinstance(duration, bool) and duration:
-        parts.append(f"{int(duration) // 3600}:{int(duration) % 3600 // 60:02d}h")
+        parts.append(hours(duration / 3600))
     return " | ".join(parts)
 
 
@@ -67,8 +68,7 @@ def holiday_group_of(user: Mapping[str, Any]) -> int | None:
         value = preferences.get(PUBLIC_HOLIDAY_GROUP)
     else:
         value = next((p.get("value") for p in preferences if p.get("name") == PUBLIC_HOLIDAY_GROUP), None)
-    text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdecimal() and int(text) > 0 else None
+    return parse_id(value) if isinstance(value, int | str) else None
 
 
 def holidays_by_group(

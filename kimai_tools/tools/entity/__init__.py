@@ -5,11 +5,13 @@ from typing import Any, Literal
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 
+from kimai_tools.domain.arguments import ArgumentError, need, need_id
 from kimai_tools.domain.batch import BatchResult, run_batch
-from kimai_tools.domain.text import TEXT_LIMIT, shown
-from kimai_tools.kimai.errors import ArgumentError, BadRequest, KimaiError, MethodNotAllowed, NotFound
+from kimai_tools.domain.text import DELETED_ON_RETRY, TEXT_LIMIT, deleted, shown
+from kimai_tools.kimai.errors import BadRequest, KimaiError, MethodNotAllowed, NotFound
 from kimai_tools.kimai.operations import ensure_available, entry, form_for
-from kimai_tools.tools.base import Caller, caller_of, dispatch, need, need_id, past_the_end, progress
+from kimai_tools.tools.base import Caller, past_the_end, progress
+from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.entity.kinds import (
     Kind,
     body_for,
@@ -18,6 +20,7 @@ from kimai_tools.tools.entity.kinds import (
     line,
     nearest_colour,
     palette_note,
+    per_type,
     preference_body,
     query_for,
     title_of,
@@ -25,7 +28,22 @@ from kimai_tools.tools.entity.kinds import (
 from kimai_tools.tools.render import compact, ref, result
 
 TITLE = "Kimai records"
-WRITES = {"create", "update", "delete", "batch_delete", "lock_month", "unlock_month", "set_preferences"}
+PALETTE = "GET /api/config/colors"  # a colour outside Kimai's palette: the nearest one is sent instead
+LOCKS = ["GET /api/users", "GET /api/users/{id}"]  # user_scope all, and dry_run
+ACTIONS = Actions("entity", {
+    "list": Action("list_records", sends=per_type("list")),
+    "get": Action("get_record", sends=per_type("get")),
+    "create": Action("create_record", writes=True, sends=per_type("create"), also=per_type("create", PALETTE)),
+    "update": Action("update_record", writes=True, sends=per_type("update"), also=per_type("update", PALETTE)),
+    "delete": Action("delete_record", writes=True, sends=per_type("delete")),
+    "batch_delete": Action("batch_delete", writes=True, sends=per_type("delete"), also=per_type("delete", check="get")),
+    "lock_month": Action("lock_month", writes=True, sends={"user": ["DELETE /api/work-contract/lock/{user}/{month}"]},
+                         also={"user": ["POST /api/work-contract/lock/{user}/{month}", *LOCKS]}),  # newest releases
+    "unlock_month": Action("unlock_month", writes=True,
+                           sends={"user": ["DELETE /api/work-contract/unlock/{user}/{month}"]},
+                           also={"user": ["DELETE /api/work-contract/approval/{user}/{month}", *LOCKS]}),  # older
+    "set_preferences": Action("set_preferences", writes=True, sends={"user": ["PATCH /api/users/{id}/preferences"]}),
+}, variant="type")  # fmt: skip
 ANNOTATIONS = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
 # Shown in the headline, or only there for Kimai's UI: a get leaves them out of the field lines
@@ -42,10 +60,9 @@ HEADLINE_KEYS = {
 }  # fmt: skip
 UI_ONLY = {"apiToken", "initials", "color-safe", "avatar"}
 DEFAULT_PAGE_SIZE = 50  # Kimai's, when `size` is not given
-ALREADY_DONE = "deleted (the connection dropped after Kimai did it; the retry found it gone)"
 
 
-async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any, **_: Any) -> CallToolResult:
+async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any) -> CallToolResult:
     kind = kind_for(type, "list")
     query = query_for(kind, filters)
     page = int(query.get("page", 1))
@@ -68,14 +85,14 @@ async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any,
     return result("\n".join(lines), data)
 
 
-async def get_record(caller: Caller, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+async def get_record(caller: Caller, ctx: Context, *, type: str, id: Any) -> CallToolResult:
     kind = kind_for(type, "get")
     record_id = need_id(id, action=f"{type} get")
     reply = await caller.call(kind.key("get"), path={"id": record_id})
     return show(type, kind, reply.data or {}, headline=kind.noun.capitalize(), fields=None)
 
 
-async def create_record(caller: Caller, ctx: Context, *, type: str, data: Any, **_: Any) -> CallToolResult:
+async def create_record(caller: Caller, ctx: Context, *, type: str, data: Any) -> CallToolResult:
     kind = kind_for(type, "create")
     form = form_for(entry(kind.key("create")), await caller.session.version())
     body, notes = body_for(kind, "create", data, form["fields"])
@@ -87,7 +104,7 @@ async def create_record(caller: Caller, ctx: Context, *, type: str, data: Any, *
     return show(type, kind, reply.data or {}, headline=f"Created {kind.noun}", fields=list(body), notes=notes)
 
 
-async def update_record(caller: Caller, ctx: Context, *, type: str, id: Any, data: Any, **_: Any) -> CallToolResult:
+async def update_record(caller: Caller, ctx: Context, *, type: str, id: Any, data: Any) -> CallToolResult:
     kind = kind_for(type, "update")
     record_id = need_id(id, action=f"{type} update")
     body, notes = body_for(kind, "update", data)
@@ -116,22 +133,22 @@ async def send_with_palette(caller: Caller, key: str, path: dict, body: dict, no
         return reply
 
 
-async def delete_record(caller: Caller, ctx: Context, *, type: str, id: Any, **_: Any) -> CallToolResult:
+async def delete_record(caller: Caller, ctx: Context, *, type: str, id: Any) -> CallToolResult:
     kind = kind_for(type, "delete")
     record_id = need_id(id, action=f"{type} delete")
     reply = await caller.call(kind.key("delete"), path={"id": record_id})
-    detail = ALREADY_DONE if reply.already_done else "deleted"
-    return result(f"{kind.noun.capitalize()} #{record_id} {detail}.", {"type": type, "id": record_id, "deleted": True})
+    text = deleted(f"{kind.noun} #{record_id}", reply.already_done)
+    return result(text, {"type": type, "id": record_id, "deleted": True})
 
 
-async def batch_delete(caller: Caller, ctx: Context, *, type: str, ids: Any, dry_run: bool, **_: Any) -> CallToolResult:
+async def batch_delete(caller: Caller, ctx: Context, *, type: str, ids: Any, dry_run: bool) -> CallToolResult:
     kind = kind_for(type, "batch_delete")
     ids = need(ids, "ids", f"{type} batch_delete")
     await ensure_available(caller.session, kind.key("delete"))  # an old Kimai refuses once, not once per id
 
     async def delete(record_id: int) -> str:
         reply = await caller.call(kind.key("delete"), path={"id": record_id})
-        return ALREADY_DONE if reply.already_done else "deleted"
+        return DELETED_ON_RETRY if reply.already_done else "deleted"
 
     async def check(record_id: int) -> str:
         if "get" not in kind.actions:
@@ -144,16 +161,20 @@ async def batch_delete(caller: Caller, ctx: Context, *, type: str, ids: Any, dry
     return batch_result(batch)
 
 
-async def lock_month(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
-    return await change_months(caller, ctx, "lock", **kwargs)
+async def lock_month(caller: Caller, ctx: Context, type: str, id: Any, ids: Any, month: Any, user_scope: Any,
+                     dry_run: bool) -> CallToolResult:  # fmt: skip
+    return await change_months(caller, ctx, "lock", type=type, id=id, ids=ids, month=month, user_scope=user_scope,
+                               dry_run=dry_run)  # fmt: skip
 
 
-async def unlock_month(caller: Caller, ctx: Context, **kwargs: Any) -> CallToolResult:
-    return await change_months(caller, ctx, "unlock", **kwargs)
+async def unlock_month(caller: Caller, ctx: Context, type: str, id: Any, ids: Any, month: Any, user_scope: Any,
+                       dry_run: bool) -> CallToolResult:  # fmt: skip
+    return await change_months(caller, ctx, "unlock", type=type, id=id, ids=ids, month=month, user_scope=user_scope,
+                               dry_run=dry_run)  # fmt: skip
 
 
 async def change_months(caller: Caller, ctx: Context, how: str, *, type: str, id: Any, ids: Any, month: Any,
-                        user_scope: Any, dry_run: bool, **_: Any) -> CallToolResult:  # fmt: skip
+                        user_scope: Any, dry_run: bool) -> CallToolResult:  # fmt: skip
     kind_for(type, f"{how}_month")
     first = first_of_month(need(month, "month", f"{how}_month"))
     names = await target_users(caller, id, ids, user_scope, f"{how}_month")
@@ -210,9 +231,7 @@ async def target_users(caller: Caller, id: Any, ids: Any, user_scope: Any, actio
     return dict.fromkeys(given)
 
 
-async def set_preferences(
-    caller: Caller, ctx: Context, *, type: str, id: Any, preferences: Any, **_: Any
-) -> CallToolResult:
+async def set_preferences(caller: Caller, ctx: Context, *, type: str, id: Any, preferences: Any) -> CallToolResult:
     kind_for(type, "set_preferences")
     user_id = need_id(id, action="set_preferences (the user's id; user_current gives yours)")
     body = preference_body(preferences)
@@ -271,19 +290,6 @@ def _batch_options(caller: Caller, ctx: Context) -> dict[str, Any]:
     return {"concurrency": caller.batch_concurrency, "progress": report}
 
 
-HANDLERS: dict[str, Any] = {
-    "list": list_records,
-    "get": get_record,
-    "create": create_record,
-    "update": update_record,
-    "delete": delete_record,
-    "batch_delete": batch_delete,
-    "lock_month": lock_month,
-    "unlock_month": unlock_month,
-    "set_preferences": set_preferences,
-}
-
-
 async def entity(
     type: Literal["project", "activity", "customer", "user", "team", "tag", "invoice", "holiday"],
     action: Literal[
@@ -310,7 +316,5 @@ async def entity(
     lock_month/unlock_month (type user, WorkContract): month = YYYY-MM-01 with id, ids or user_scope "all".
     set_preferences (type user): preferences = [{name, value}]. dry_run: show what batch_delete would do.
     """
-    caller = caller_of(ctx)
-    handler = dispatch("entity", action, HANDLERS, WRITES, caller)
-    return await handler(caller, ctx, type=type, id=id, filters=filters, data=data, ids=ids, month=month,
+    return await ACTIONS.run(ctx, action, type=type, id=id, filters=filters, data=data, ids=ids, month=month,
                          user_scope=user_scope, preferences=preferences, dry_run=dry_run)  # fmt: skip

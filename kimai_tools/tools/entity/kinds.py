@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kimai_tools.domain.arguments import ArgumentError, as_count, as_flag, as_id, as_ids, pick
 from kimai_tools.domain.dates import local_datetime
-from kimai_tools.domain.text import shown
-from kimai_tools.kimai.errors import ArgumentError
-from kimai_tools.tools.base import as_flag, as_id, pick
+from kimai_tools.domain.text import hours, shown, user_name
 from kimai_tools.tools.render import ref
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -25,10 +24,8 @@ INVOICE_STATUS = ("new", "pending", "paid", "canceled")
 # ---- filter values: what the model may send, turned into what Kimai's query parameters accept
 
 
-def _positive(value: Any, name: str, what: str = "number") -> str:
-    if isinstance(value, bool) or not str(value).strip().isdecimal() or int(value) <= 0:
-        raise ArgumentError(f"filters.{name} must be a positive {what}, got {value!r}.")
-    return str(int(value))
+def _positive(value: Any, name: str) -> str:
+    return str(as_count(value, f"filters.{name}"))
 
 
 def _id(value: Any, name: str) -> str:
@@ -36,7 +33,7 @@ def _id(value: Any, name: str) -> str:
 
 
 def _ids(value: Any, name: str) -> list[str]:
-    return [_id(v, name) for v in (value if isinstance(value, list | tuple) else [value])]
+    return [str(i) for i in as_ids(value, f"filters.{name}")]
 
 
 def _visible(value: Any, name: str) -> str:
@@ -166,6 +163,22 @@ KINDS: dict[str, Kind] = {
         "update": "Public holidays are changed in Kimai's UI (WorkContract plugin).",
     }),
 }  # fmt: skip
+
+
+def per_type(action: str, *also: str, check: str | None = None) -> dict[str, list[str]]:
+    """For each type that has `action`: its operation; with `also`, those operations instead (not for users,
+    which have no colour); with `check`, the read of one record that a dry run makes."""
+    out = {}
+    for name, kind in KINDS.items():
+        if action not in kind.actions:
+            continue
+        if check:
+            out[name] = [kind.key(check)] if check in kind.actions else []
+        elif also:
+            out[name] = list(also) if name != "user" else []
+        else:
+            out[name] = [kind.key(action)]
+    return out
 
 
 def kind_for(type: str, action: str) -> Kind:
@@ -317,8 +330,9 @@ def preference_body(preferences: Any) -> list[dict[str, str | None]]:
 
 def title_of(type: str, record: dict) -> str:
     """The record's name as a listing shows it (see kimai_tools.domain.text)."""
-    field = {"user": "username", "invoice": "invoiceNumber"}.get(type, "name")
-    name = record.get(field) or (record.get("alias") if type == "user" else None)
+    if type == "user":
+        return shown(user_name(record))
+    name = record.get("invoiceNumber" if type == "invoice" else "name")
     return shown(name) if name else f"#{record.get('id')}"
 
 
@@ -359,7 +373,7 @@ def facts(type: str, r: dict) -> list[str]:
         add("visible", _yes_no(r.get("visible")) if "visible" in r else None)
         add("billable", _yes_no(r.get("billable")) if "billable" in r else None)
         add("budget", r.get("budget"))
-        add("timeBudget", f"{r['timeBudget'] / 3600:g}h" if r.get("timeBudget") else None)
+        add("timeBudget", hours(r["timeBudget"] / 3600) if r.get("timeBudget") else None)
         if r.get("start") or r.get("end"):
             add("dates", f"{r.get('start') or '…'}..{r.get('end') or '…'}")
     elif type == "activity":
@@ -371,7 +385,7 @@ def facts(type: str, r: dict) -> list[str]:
         add("currency", typed(r.get("currency")))
         add("visible", _yes_no(r.get("visible")) if "visible" in r else None)
     elif type == "user":
-        add("alias", typed(r.get("alias")))
+        add("username", typed(r.get("username")) if r.get("alias") else None)  # the title is the alias then
         add("title", typed(r.get("title")))
         add("enabled", _yes_no(r.get("enabled")) if "enabled" in r else None)
         add("roles", ", ".join(r.get("roles") or []))
