@@ -239,8 +239,16 @@ def timesheet_begin_defaults_to_now(doc: dict) -> None:
         schema["required"] = [f for f in schema["required"] if f != "begin"]
 
 
+def user_create_defaults_language_and_zone(doc: dict) -> None:
+    """Kimai's document requires language, locale and timezone of a new user, but Kimai presets them from its
+    settings (UserService::createNewUser); a live Kimai 2.31 creates a user from username, email and password."""
+    schema = doc.get("components", {}).get("schemas", {}).get("UserCreateForm", {})
+    if "required" in schema:
+        schema["required"] = [f for f in schema["required"] if f not in ("language", "locale", "timezone")]
+
+
 # Where Kimai's document is wrong about Kimai: applied before anything reads it (the index's required fields too).
-CORRECTIONS: list[Callable[[dict], None]] = [timesheet_begin_defaults_to_now]
+CORRECTIONS: list[Callable[[dict], None]] = [timesheet_begin_defaults_to_now, user_create_defaults_language_and_zone]
 
 
 def correct(doc: dict) -> dict:

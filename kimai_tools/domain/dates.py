@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime
 from typing import Any
 
 from kimai_tools.domain.arguments import ArgumentError
@@ -67,9 +67,3 @@ def local_datetime(value: Any, name: str, *, day_end: bool = False, date_alone: 
     except ValueError as exc:
         raise ArgumentError(f"`{name}` is not a valid date-time ({exc}): {value!r}.") from None
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def local_to_utc(local: str, zone: tzinfo) -> str:
-    """A local `YYYY-MM-DDTHH:MM:SS` of `zone` as the same moment in UTC, in the same form."""
-    moment = datetime.strptime(local, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=zone)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")

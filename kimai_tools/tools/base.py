@@ -11,6 +11,7 @@ from mcp.types import CallToolResult
 
 from kimai_tools.config import Settings
 from kimai_tools.domain.arguments import ArgumentError
+from kimai_tools.domain.text import counted
 from kimai_tools.domain.timesheets import is_privileged
 from kimai_tools.kimai.errors import KimaiError
 from kimai_tools.kimai.operations import Reply, call
@@ -91,7 +92,7 @@ async def past_the_end(
     probe = await caller.call(key, query={**query, "page": 1, "size": 1})
     total = probe.header_int("X-Total-Count") or 0
     pages = max(1, -(-total // size))
-    text = f"Page {page} is past the end: {total} records in {pages} page{'s' if pages > 1 else ''}."
+    text = f"Page {page} is past the end: {counted(total, 'record')} in {counted(pages, 'page')}."
     if total:
         text += f" Ask for filters.page between 1 and {pages}."
     data = {"total": total, "page": page, "pages": pages, "size": size, "items": []}

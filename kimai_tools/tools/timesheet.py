@@ -1,7 +1,6 @@
 """timesheet: list (with statistics), read, record, change and delete time records."""
 
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
@@ -9,7 +8,6 @@ from mcp.types import CallToolResult, ToolAnnotations
 from kimai_tools.domain import timesheets as ts
 from kimai_tools.domain.arguments import ArgumentError, need, need_id
 from kimai_tools.domain.batch import Unchanged, run_batch
-from kimai_tools.domain.dates import local_to_utc
 from kimai_tools.domain.stats import TimesheetStats
 from kimai_tools.domain.text import DELETED_ON_RETRY, deleted, shown, user_name
 from kimai_tools.kimai.errors import Forbidden, KimaiError, NotFound
@@ -82,22 +80,9 @@ def one(verb: str, record: dict, extra: str = "") -> CallToolResult:
     return result(text, ts.slim(record))
 
 
-async def modified_after_in_utc(caller: Caller, query: dict) -> str | None:
-    """Kimai compares modified_after with change stamps it stores in UTC: the caller's local time is converted."""
-    if "modified_after" not in query:
-        return None
-    try:
-        zone = ZoneInfo((await caller.current_user()).get("timezone") or "UTC")
-    except (KimaiError, KeyError, ValueError, TypeError):  # no user, or a zone this Python does not know
-        return "Note: your time zone could not be read, so modified_after was sent as UTC."
-    query["modified_after"] = local_to_utc(query["modified_after"], zone)
-    return None
-
-
 async def list_timesheets(caller: Caller, ctx: Context, filters: dict | None = None) -> CallToolResult:
     query, scope, stats = ts.list_query(filters)
-    notes = [n for n in (await scope_note(caller, scope), await modified_after_in_utc(caller, query)) if n]
-    note = "\n".join(notes) or None
+    note = await scope_note(caller, scope)  # modified_after is sent as given: Kimai reads it in the user's zone
     if stats:
         return await statistics(caller, ctx, query, note)
     page, size = query.get("page", 1), query.get("size", PAGE_SIZE)

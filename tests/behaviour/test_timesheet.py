@@ -408,12 +408,12 @@ async def test_statistics_keep_the_pages_read_when_a_later_page_fails():
     assert text(result).startswith("Statistics over the first 500 of 1100 matching timesheets:")
 
 
-async def test_modified_after_is_sent_in_utc_as_kimai_stores_change_stamps():
-    # susan works in America/New_York: 08:00 there on 23 Nov is 13:00 UTC
+async def test_modified_after_is_sent_as_the_callers_local_time_which_kimai_reads_in_their_zone():
+    # susan works in America/New_York; Kimai 2.31 reads 08:00 as 08:00 there (the live tier checks it)
     kimai = kimai_with(PLAIN_USER).on("GET", "/api/timesheets", replay("139-get_get_timesheets"))
     result = await call(kimai, {"action": "list", "filters": {"modified_after": "2026-11-23T08:00:00"}})
     assert not result.is_error, text(result)
-    assert kimai.sent("GET", "/api/timesheets")[0].url.params["modified_after"] == "2026-11-23T13:00:00"
+    assert kimai.sent("GET", "/api/timesheets")[0].url.params["modified_after"] == "2026-11-23T08:00:00"
 
 
 # --- text other people typed ---
@@ -430,3 +430,10 @@ async def test_a_description_cannot_forge_a_record_line():
     assert not any(line.startswith("#4242424") for line in lines)
     assert '"Real work\\n#4242424' in lines[1]
     assert result.structured_content["items"][0]["description"] == forged
+
+
+async def test_a_page_past_the_end_of_one_record_says_it_in_the_singular():
+    records = [recorded("282-get_get_timesheets")["response"]["json_body"][0]]
+    kimai = kimai_with().on("GET", "/api/timesheets", lambda r: paginate(records, r))
+    result = await call(kimai, {"action": "list", "filters": {"page": 3}})
+    assert text(result).startswith("Page 3 is past the end: 1 record in 1 page.")

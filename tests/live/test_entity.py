@@ -139,11 +139,6 @@ async def test_user_create_then_disable(admin, admin_rest, seed_data):
     assert (after["enabled"], after["alias"]) == (False, "Gone")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the body check refuses before sending: 'Missing required field(s): language, locale, timezone', "
-    "which Kimai 2.31 defaults (en, en, UTC); operations.build_body takes them from the form's HTML 'required'",
-)
 async def test_user_create_with_what_kimai_itself_requires(admin, admin_rest):
     username = unique("user")
     data = {"username": username, "email": f"{username}@example.com", "plainPassword": "secret-12345"}

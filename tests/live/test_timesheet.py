@@ -115,11 +115,6 @@ async def test_filters_narrow_as_the_seed_says(admin, seed_data):
     assert ids_in(ten_days) == {s["id"] for s in seed_data.admin_sheets[9:19]}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timesheet list converts modified_after from the caller's zone to UTC (modified_after_in_utc), but Kimai "
-    "2.31 reads it in the caller's zone itself (UTCDateTimeImmutableType): the time is shifted twice",
-)
 async def test_modified_after_is_the_callers_local_time(kimai_instance, admin_rest, seed_data):
     """A user in Berlin asks for what changed after a local time; Kimai itself takes the time as the user's."""
     berlin = ZoneInfo("Europe/Berlin")

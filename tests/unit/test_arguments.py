@@ -1,11 +1,9 @@
 """The argument checks every tool shares: Kimai's local dates and ids."""
 
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from kimai_tools.domain.arguments import ArgumentError
-from kimai_tools.domain.dates import local_datetime, local_to_utc
+from kimai_tools.domain.dates import local_datetime
 
 
 @pytest.mark.parametrize(
@@ -39,10 +37,6 @@ def test_other_forms_are_refused_naming_the_field(value, message):
 def test_a_date_alone_is_refused_where_a_time_is_needed():
     with pytest.raises(ArgumentError, match="needs a time of day"):
         local_datetime("2024-08-03", "begin", date_alone=False)
-
-
-def test_local_time_in_new_york_is_five_hours_behind_utc_in_november():
-    assert local_to_utc("2026-11-23T08:00:00", ZoneInfo("America/New_York")) == "2026-11-23T13:00:00"
 
 
 @pytest.mark.parametrize("name", ["project", "filters.projects", "data.activity", "users[]"])

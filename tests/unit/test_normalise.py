@@ -159,3 +159,10 @@ def test_the_time_kimai_served_its_document_is_no_example():
     assert properties["begin"]["example"].startswith("2026-11-24T")  # the day it was fetched
     normalise_ = n.normalise(doc)["components"]["schemas"]["TimesheetEditForm"]["properties"]
     assert "example" not in normalise_["begin"] and "example" not in normalise_["end"]
+
+
+def test_a_new_user_needs_no_language_locale_or_timezone_because_kimai_presets_them():
+    doc = json.loads((SPECS / "kimai-2.31.0-live.json").read_text())
+    assert {"language", "locale", "timezone"} <= set(doc["components"]["schemas"]["UserCreateForm"]["required"])
+    fixed = n.correct(doc)["components"]["schemas"]["UserCreateForm"]["required"]
+    assert fixed == ["username", "email", "plainPassword"]
