@@ -17,7 +17,7 @@ from kimai_tools.domain.project_team import (
 )
 from kimai_tools.domain.teams import team_summary
 from kimai_tools.kimai.errors import Forbidden, KimaiError, NotFound
-from kimai_tools.tools.base import Caller, progress, scope_note
+from kimai_tools.tools.base import Caller, Pages, progress, scope_note
 from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
 
@@ -100,29 +100,24 @@ async def users_in_scope(caller: Caller, scope: str, number: int | None) -> tupl
 
 async def collect(caller: Caller, ctx: Context, query: dict, stats: ProjectTeamStats) -> tuple[int, str | None]:
     """Feed every page into `stats`; (pages read, why the result is partial or None)."""
-    page, pages = 1, None
-    while True:
-        try:
-            reply = await caller.call("GET /api/timesheets", query={**query, "page": page})
-        except KimaiError as exc:
-            if page == 1:
-                raise
-            if isinstance(exc, NotFound):  # records deleted meanwhile: the last page moved
-                return page - 1, None
-            return page - 1, f"page {page} of {pages or '?'} failed ({exc}); the totals cover pages 1 to {page - 1}"
-        records = reply.data or []
-        for record in records:
-            stats.add(record)
-        pages = reply.header_int("X-Total-Pages")
-        total = reply.header_int("X-Total-Count")
-        read = f"{stats.records} of {total}" if total is not None else str(stats.records)
-        await progress(ctx, page, pages, f"page {page}{f' of {pages}' if pages else ''}: {read} timesheets read")
-        last = page >= pages if pages is not None else len(records) < PAGE_SIZE
-        if last or not records:
-            return page, None
-        if page >= MAX_PAGES:
-            return page, f"stopped after {MAX_PAGES} pages ({stats.records} records); choose a shorter period"
-        page += 1
+    pages = Pages(caller, "GET /api/timesheets", query, most=MAX_PAGES)
+    try:
+        async for reply in pages:
+            for record in reply.data or []:
+                stats.add(record)
+            read = f"{stats.records} of {pages.total}" if pages.total is not None else str(stats.records)
+            of = f" of {pages.pages}" if pages.pages else ""
+            await progress(ctx, pages.page, pages.pages, f"page {pages.page}{of}: {read} timesheets read")
+    except KimaiError as exc:
+        page = pages.page
+        if page == 1:
+            raise
+        if isinstance(exc, NotFound):  # records deleted meanwhile: the last page moved
+            return page - 1, None
+        return page - 1, f"page {page} of {pages.pages or '?'} failed ({exc}); the totals cover pages 1 to {page - 1}"
+    if pages.bounded:
+        return pages.page, f"stopped after {MAX_PAGES} pages ({stats.records} records); choose a shorter period"
+    return pages.page, None
 
 
 async def analyze_project_team(

@@ -116,3 +116,31 @@ async def scope_note(caller: Caller, scope: str) -> str | None:
         "Note: this user has no teamlead or admin role, so Kimai returns only their own records "
         "whatever user filter is sent."
     )
+
+
+class Pages:
+    """Every page of a paginated Kimai list, in order: `async for reply in Pages(caller, key, query, most=…)`.
+
+    It stops after the last page (X-Total-Pages, or a short or empty page where Kimai sends no count) or after
+    `most` pages (then `bounded`). A failure is raised where it happens; `page` names the page it concerns.
+    """
+
+    def __init__(self, caller: Caller, key: str, query: dict, *, most: int):
+        self.caller, self.key, self.query, self.most = caller, key, query, most
+        self.page, self.pages, self.total, self.bounded = 0, None, None, False
+
+    async def __aiter__(self):
+        size = int(self.query.get("size") or 50)
+        while True:
+            self.page += 1
+            reply = await self.caller.call(self.key, query={**self.query, "page": self.page})
+            records = reply.data or []
+            self.pages = reply.header_int("X-Total-Pages") or self.pages
+            self.total = reply.header_int("X-Total-Count")
+            yield reply
+            last = self.page >= self.pages if self.pages is not None else len(records) < size
+            if last or not records:
+                return
+            if self.page >= self.most:
+                self.bounded = True
+                return

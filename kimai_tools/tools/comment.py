@@ -105,7 +105,7 @@ async def pin(caller: Caller, ctx: Context, *, entity: str, entity_id: Any, comm
 async def comment(
     entity: Literal["project", "customer"],
     entity_id: int,
-    action: Literal["list", "create", "delete", "pin"],
+    action: ACTIONS.names,
     ctx: Context,
     comment_id: int | None = None,
     data: dict[str, Any] | None = None,

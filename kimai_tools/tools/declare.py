@@ -17,7 +17,7 @@ import importlib
 import inspect
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, TextContent
@@ -68,6 +68,11 @@ class Actions:
     tool: str
     actions: dict[str | None, Action]
     variant: str | None = None
+
+    @property
+    def names(self) -> Any:
+        """The `action` parameter's type: exactly the declared actions, in their order (the schema's enum)."""
+        return Literal.__getitem__(tuple(name for name in self.actions if name is not None))
 
     @property
     def writes(self) -> set[str]:

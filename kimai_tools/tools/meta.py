@@ -110,7 +110,7 @@ async def _update_invoice(caller: Caller, invoice_id: int, fields: list[dict[str
 async def meta(
     entity: Literal["customer", "project", "activity", "timesheet", "invoice"],
     entity_id: int,
-    action: Literal["update"],
+    action: ACTIONS.names,
     data: list[dict[str, Any]],
     ctx: Context,
 ) -> CallToolResult:

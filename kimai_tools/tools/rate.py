@@ -139,7 +139,7 @@ async def delete_rate(caller: Caller, ctx: Context, *, entity: str, entity_id: i
 async def rate(
     entity: Literal["customer", "project", "activity"],
     entity_id: int,
-    action: Literal["list", "add", "delete"],
+    action: ACTIONS.names,
     ctx: Context,
     rate_id: int | None = None,
     data: dict[str, Any] | None = None,

@@ -143,7 +143,7 @@ async def revoke(caller: Caller, ctx: Context, team_id: int, target: Any, target
 
 async def team_access(
     team_id: int,
-    action: Literal["add_member", "remove_member", "grant", "revoke"],
+    action: ACTIONS.names,
     ctx: Context,
     user_id: int | None = None,
     target: Literal["customer", "project", "activity"] | None = None,

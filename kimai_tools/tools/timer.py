@@ -1,6 +1,6 @@
 """timer: start, stop and restart running records; recent and favourite records."""
 
-from typing import Any, Literal
+from typing import Any
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
@@ -30,7 +30,7 @@ ANNOTATIONS = ToolAnnotations(
 
 
 async def timer(
-    action: Literal["start", "stop", "restart", "active", "recent", "favorites", "favorite", "unfavorite"],
+    action: ACTIONS.names,
     ctx: Context,
     id: int | None = None,
     data: dict[str, Any] | None = None,

@@ -1,6 +1,6 @@
 """timesheet: list (with statistics), read, record, change and delete time records."""
 
-from typing import Any, Literal
+from typing import Any
 
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
@@ -11,7 +11,7 @@ from kimai_tools.domain.batch import Unchanged, run_batch
 from kimai_tools.domain.stats import TimesheetStats
 from kimai_tools.domain.text import DELETED_ON_RETRY, deleted, shown, user_name
 from kimai_tools.kimai.errors import Forbidden, KimaiError, NotFound
-from kimai_tools.tools.base import Caller, past_the_end, progress, scope_note
+from kimai_tools.tools.base import Caller, Pages, past_the_end, progress, scope_note
 from kimai_tools.tools.custom_fields import record_readable, why_not_found
 from kimai_tools.tools.declare import Action, Actions
 from kimai_tools.tools.render import result
@@ -41,19 +41,7 @@ MAX_STATS_PAGES = 1000  # a safety bound: 500,000 records
 
 
 async def timesheet(
-    action: Literal[
-        "list",
-        "get",
-        "create",
-        "update",
-        "delete",
-        "duplicate",
-        "export_toggle",
-        "meta_update",
-        "user_guide",
-        "batch_delete",
-        "batch_export",
-    ],
+    action: ACTIONS.names,
     ctx: Context,
     id: int | None = None,
     ids: list[int] | None = None,
@@ -120,31 +108,27 @@ async def statistics(caller: Caller, ctx: Context, query: dict, note: str | None
     # ascending ids keep the pages stable while someone records time during the count
     base.update(full=True, size=STATS_PAGE_SIZE, orderBy="id", order="ASC")
     stats = TimesheetStats()
-    page, pages, total, read, partial = 1, 1, 0, 0, None
-    while True:
-        try:
-            reply = await caller.call("GET /api/timesheets", query={**base, "page": page})
-        except KimaiError as exc:
-            if page == 1:
-                raise
-            partial = f"page {page} of {pages} could not be read ({exc}); the totals cover pages 1-{page - 1}"
-            break
-        records = reply.data or []
-        for record in records:
-            stats.add(record)
-        read += 1
-        pages = reply.header_int("X-Total-Pages") or pages
-        total = reply.header_int("X-Total-Count") or max(total, stats.total.entries)
-        await progress(ctx, page, pages, f"read page {page} of {pages} ({stats.total.entries} of {total} records)")
-        if page >= pages or not records:
-            break
-        if page >= MAX_STATS_PAGES:
-            partial = (
-                f"stopped at the safety bound of {MAX_STATS_PAGES} pages ({stats.total.entries} of {total} records); "
-                "narrow the filters, e.g. begin/end"
+    pages, total, read, partial = Pages(caller, "GET /api/timesheets", base, most=MAX_STATS_PAGES), 0, 0, None
+    try:
+        async for reply in pages:
+            for record in reply.data or []:
+                stats.add(record)
+            read += 1
+            total = pages.total or max(total, stats.total.entries)
+            of = pages.pages or pages.page
+            await progress(
+                ctx, pages.page, of, f"read page {pages.page} of {of} ({stats.total.entries} of {total} records)"
             )
-            break
-        page += 1
+    except KimaiError as exc:
+        if pages.page == 1:
+            raise
+        of = pages.pages or "?"
+        partial = f"page {pages.page} of {of} could not be read ({exc}); the totals cover pages 1-{pages.page - 1}"
+    if pages.bounded:
+        partial = (
+            f"stopped at the safety bound of {MAX_STATS_PAGES} pages ({stats.total.entries} of {total} records); "
+            "narrow the filters, e.g. begin/end"
+        )
     head = f"Statistics over {'the first ' if partial else 'all '}{stats.total.entries} of {total} matching timesheets:"
     lines = [head, stats.render(partial)]
     data = {"total": total, "pages_read": read, **stats.result(partial)}

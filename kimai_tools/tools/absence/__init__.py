@@ -372,20 +372,7 @@ batch_delete, batch_approve, batch_reject = (
 
 
 async def absence(
-    action: Literal[
-        "list",
-        "statistics",
-        "types",
-        "create",
-        "delete",
-        "approve",
-        "reject",
-        "request",
-        "attendance",
-        "batch_delete",
-        "batch_approve",
-        "batch_reject",
-    ],
+    action: ACTIONS.names,
     ctx: Context,
     id: int | None = None,
     ids: list[int] | None = None,

@@ -292,9 +292,7 @@ def _batch_options(caller: Caller, ctx: Context) -> dict[str, Any]:
 
 async def entity(
     type: Literal["project", "activity", "customer", "user", "team", "tag", "invoice", "holiday"],
-    action: Literal[
-        "list", "get", "create", "update", "delete", "batch_delete", "lock_month", "unlock_month", "set_preferences"
-    ],
+    action: ACTIONS.names,
     ctx: Context,
     id: int | None = None,
     filters: dict[str, Any] | None = None,
