@@ -1,8 +1,11 @@
-"""Calls Kimai operations by `METHOD /api/path` through the generated client's index.
+"""Calls Kimai operations by `METHOD /api/path` through the generated client's index (operations.json).
 
-The endpoint module is imported on first use; arguments are mapped to the generated function's
-parameters; a request body goes through the generated form model, so a field the connected Kimai's
-form lacks is refused before any request.
+The one adapter to the generated client. It uses two of each endpoint module's private helpers,
+`_get_kwargs` (the request, as the generator builds it) and `_parse_response` (the answer through the
+generated models), because the public `asyncio_detailed` raises on statuses the document does not
+list and hides the headers Kimai paginates with; sending the request itself lets every answer become
+one readable error. The endpoint module is imported on first use; parameter and body field names come
+from the index, and a body goes through the generated form model of the connected Kimai's version.
 """
 
 from __future__ import annotations
@@ -130,7 +133,7 @@ def build_body(op: dict, data: Any, version: str | None = None) -> Any:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise InvalidRequest(f"data must be {'a list of objects' if many else 'an object'} here.")
     # a pinned document omits fields gated by role (budgets): the generated model's fields count as known too
-    known = set(form["fields"]) | set(model_fields(model))
+    known = set(form["fields"]) | set(op.get("fields", {}))
     built = []
     for position, item in enumerate(items):
         item = typed(item, {**op.get("fields", {}), **form["fields"]}, f"data[{position}]" if many else "data")
@@ -201,14 +204,6 @@ def _convert(value: Any, kind: str) -> Any:
     if kind == "array":
         return value if isinstance(value, list) else _WRONG
     return value
-
-
-@cache
-def model_fields(model) -> tuple[str, ...]:
-    """The JSON field names of a generated model, read from its own to_dict."""
-    import inspect
-
-    return tuple(re.findall(r'field_dict\["([^"]+)"\]', inspect.getsource(model.to_dict)))
 
 
 def _plain(value: Any) -> Any:

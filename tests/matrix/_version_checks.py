@@ -29,7 +29,7 @@ sys.path.append(str(ROOT))  # after the client folder: tests.support, never anot
 import kimai_client  # noqa: E402
 
 from kimai_tools.config import Settings  # noqa: E402
-from kimai_tools.kimai.operations import index, model_fields  # noqa: E402
+from kimai_tools.kimai.operations import index  # noqa: E402
 from kimai_tools.server import build_server  # noqa: E402
 from kimai_tools.tools import label  # noqa: E402
 from kimai_tools.tools.declare import Key  # noqa: E402
@@ -61,11 +61,8 @@ UPDATES = {
 
 
 def form(key: str) -> tuple[str, ...]:
-    """The fields the connected version's form of `key` takes (its generated model)."""
-    import importlib
-
-    models = importlib.import_module("kimai_client.models")
-    return model_fields(getattr(models, index()[key]["body"]))
+    """The fields the connected version's form of `key` takes (its client's operation index)."""
+    return tuple(index()[key]["fields"])
 
 
 def customer(**extra: Any) -> dict:
