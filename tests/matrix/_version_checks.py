@@ -32,6 +32,7 @@ from kimai_tools.config import Settings  # noqa: E402
 from kimai_tools.kimai.operations import index  # noqa: E402
 from kimai_tools.server import build_server  # noqa: E402
 from kimai_tools.tools import label  # noqa: E402
+from kimai_tools.tools import rows as declared_rows  # noqa: E402
 from kimai_tools.tools.declare import Key  # noqa: E402
 from tests.support.prism import PrismMock  # noqa: E402
 
@@ -205,7 +206,7 @@ async def run(mock: PrismMock) -> dict:
     rows: dict[str, Any] = {}
     async with Client(call.server) as client:
         await client.call_tool("config", {"type": "version"})  # the session reads the version before any row
-        for key in rows():
+        for key in declared_rows():
             args = sample(key)
             rows[label(key)] = {"args": args, **await call(client, key[0], args)} if args is not None else None
         probes = {name: await call(client, *probe()) for name, probe in PROBES.items()}
