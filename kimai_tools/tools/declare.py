@@ -13,6 +13,7 @@ request to an operation the running action did not declare.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -101,7 +102,7 @@ class Actions:
         if caller.read_only and action in self.writes:
             raise ArgumentError(f"{self.tool} {action} changes data; this server runs read-only.")
         handler = self.handler(action)
-        takes = inspect.signature(handler).parameters
+        takes = parameters(handler)
         given = {k: v for k, v in arguments.items() if v not in (None, False, [], {}, "")}
         ignored = sorted(k for k in given if k not in takes and k != self.variant)
         variant = arguments.get(self.variant) if self.variant else None
@@ -112,3 +113,9 @@ class Actions:
             note = f"Ignored for {action or self.tool}: {', '.join(ignored)}."
             result.content.append(TextContent(type="text", text=note))
         return result
+
+
+@functools.cache
+def parameters(handler: Callable[..., Any]) -> frozenset[str]:
+    """The names a handler takes, read once: a call looks them up for every request."""
+    return frozenset(inspect.signature(handler).parameters)
