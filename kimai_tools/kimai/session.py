@@ -14,6 +14,7 @@ import anyio
 
 from kimai_tools import __version__
 from kimai_tools.kimai.errors import Busy, KimaiError, KimaiFailed, KimaiUnreachable
+from kimai_tools.kimai.operations import call, index
 
 if TYPE_CHECKING:
     import httpx
@@ -58,7 +59,6 @@ def warm_up(ssl_verify: bool | str = True) -> None:
         import httpcore._backends.anyio  # noqa: F401
 
     import kimai_tools.kimai.transport  # noqa: F401
-    from kimai_tools.kimai.operations import index
 
     for op in index().values():
         if op.get("module"):
@@ -120,8 +120,6 @@ class Session:
 
     async def _read_version(self) -> str | None:
         if not self._version_read:
-            from kimai_tools.kimai.operations import call
-
             try:
                 reply = await call(self, "GET /api/version", check_version=False)
                 found = str((reply.data or {}).get("version") or "")
@@ -137,8 +135,6 @@ class Session:
 
     async def plugins(self) -> list[str] | None:
         if self._plugins is None:
-            from kimai_tools.kimai.operations import call
-
             try:
                 reply = await call(self, "GET /api/plugins", check_version=False)
                 self._plugins = [p.get("name", "") for p in reply.data or []]
