@@ -31,18 +31,20 @@ def project_facts(project: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def project_ref(facts: Mapping[str, Any]) -> str:
-    return f"{facts['name']} (#{facts['id']}, {_owner(facts['customer'])})"
+    return f"{shown(facts['name'])} (#{facts['id']}, {_owner(facts['customer'])})"
 
 
 def _owner(customer: Mapping[str, Any]) -> str:
-    return customer["name"] or (f"customer {customer['id']}" if customer["id"] is not None else "no customer")
+    if customer["name"]:
+        return shown(customer["name"])
+    return f"customer {customer['id']}" if customer["id"] is not None else "no customer"
 
 
 def render_candidates(name: str, candidates: list[dict]) -> str:
     if not candidates:
         return f'No project matches "{name}" (hidden and ended projects included); entity list type project shows them.'
     lines = [f'{len(candidates)} projects match "{name}"; call again with project_id of the one you mean:']
-    lines += [f"#{c['id']} {c['name']} ({_owner(c['customer'])})" for c in candidates[:SHOWN_CANDIDATES]]
+    lines += [f"#{c['id']} {shown(c['name'])} ({_owner(c['customer'])})" for c in candidates[:SHOWN_CANDIDATES]]
     if len(candidates) > SHOWN_CANDIDATES:
         lines.append(f"(+{len(candidates) - SHOWN_CANDIDATES} more: use a longer name)")
     return "\n".join(lines)
@@ -107,6 +109,6 @@ def render_analysis(head: str, result: Mapping[str, Any], idle: list[str] = ()) 
     if details:
         lines.append("By user and activity (entries):")
     for detail in details:
-        shown = ", ".join(f"{a['name']} {hours(a['hours'])} ({a['entries']})" for a in detail["activities"])
-        lines.append(f"  {detail['user']['name']}: {shown}")
+        worked = ", ".join(f"{shown(a['name'])} {hours(a['hours'])} ({a['entries']})" for a in detail["activities"])
+        lines.append(f"  {shown(detail['user']['name'])}: {worked}")
     return "\n".join(lines)

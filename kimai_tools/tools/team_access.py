@@ -7,6 +7,7 @@ from mcp.types import CallToolResult, ToolAnnotations
 
 from kimai_tools.domain.arguments import ArgumentError, need_id
 from kimai_tools.domain.teams import ACCESS, team_summary
+from kimai_tools.domain.text import shown
 from kimai_tools.kimai.errors import BadRequest, KimaiError
 from kimai_tools.tools.base import Caller
 from kimai_tools.tools.declare import Action, Actions
@@ -35,10 +36,14 @@ PAST = {"add_member": "Added", "remove_member": "Removed", "grant": "Granted", "
 
 
 def render_team(summary: dict) -> str:
-    members = ", ".join(f"{m['name']} (#{m['id']}{', lead' if m['teamlead'] else ''})" for m in summary["members"])
-    lines = [f"Team {summary.get('name')} (#{summary.get('id')})", f"  members: {members or 'none'}"]
+    members = ", ".join(
+        f"{shown(m['name'])} (#{m['id']}{', lead' if m['teamlead'] else ''})" for m in summary["members"]
+    )
+    lines = [f"Team {shown(summary.get('name'))} (#{summary.get('id')})", f"  members: {members or 'none'}"]
     for plural in PLURAL.values():
-        lines.append(f"  {plural}: " + (", ".join(f"{r['name']} (#{r['id']})" for r in summary[plural]) or "none"))
+        lines.append(
+            f"  {plural}: " + (", ".join(f"{shown(r['name'])} (#{r['id']})" for r in summary[plural]) or "none")
+        )
     return "\n".join(lines)
 
 
