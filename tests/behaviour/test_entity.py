@@ -598,3 +598,9 @@ async def test_a_name_cannot_forge_a_record_line_in_a_listing():
     lines = text(result).splitlines()
     assert len(lines) == 2 and not any(line.startswith("#999") for line in lines)
     assert result.structured_content["items"][0]["name"] == forged["name"]
+
+
+async def test_a_tag_list_says_that_kimai_lists_only_visible_tags():
+    kimai = kimai_with().on("GET", "/api/tags/find", replay("112-get_get_tags_full"))
+    result = await call(kimai, {"type": "tag", "action": "list"})
+    assert text(result).splitlines()[-1] == "Kimai's API lists visible tags only."

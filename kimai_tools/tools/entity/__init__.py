@@ -79,6 +79,8 @@ async def list_records(caller: Caller, ctx: Context, *, type: str, filters: Any)
     lines = [f"{head}:" if records else f"No {kind.plural} found."] + [line(type, r) for r in records]
     if pages and page < pages:
         lines.append(f"Next page: filters.page={page + 1}.")
+    if type == "tag":  # /api/tags/find answers only visible tags, whatever is asked
+        lines.append("Kimai's API lists visible tags only.")
     data: dict[str, Any] = {"total": total, "items": records}
     if pages:
         data.update(page=page, pages=pages)
