@@ -1,14 +1,14 @@
 """How a tool module declares itself: its actions, for each the handler, whether it writes, the operations it sends.
 
     ACTIONS = Actions("timer", {
-        "start": Action("start", writes=True, sends=["POST /api/timesheets", "GET /api/timesheets/active"]),
-        "stop": Action("stop", writes=True, sends=["PATCH /api/timesheets/{id}/stop"]),
+        "start": Action("start", writes=True, sends=["POST /api/timesheets"], also=["GET /api/timesheets/active"]),
+        "active": Action("active", sends=["GET /api/timesheets/active"]),
     })
 
-`sends` lists every operation the action may send (dry-run reads, fallbacks and undo paths included), or maps
-each value of the tool's `variant` parameter (entity's `type`, rate's `entity`, …) to them. The server's read-only
-schema, `make compat` and docs/COMPAT.md are derived from these declarations; in tests a strict mode fails any
-request to an operation the running action did not declare.
+`sends` lists the operations the action needs, `also` those it sends only when needed (dry-run reads, fallbacks,
+undo paths); either may map each value of the tool's `variant` parameter (entity's `type`, rate's `entity`, …)
+to its operations. The server's read-only schema, the `action` enum (`names`), `make compat` and docs/COMPAT.md
+are derived from these declarations; in tests a strict mode fails any request the running action did not declare.
 """
 
 from __future__ import annotations
