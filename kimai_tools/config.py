@@ -39,7 +39,7 @@ def parse_ssl_verify(value: str | bool | None, name: str = "KIMAI_SSL_VERIFY") -
         return False
     path = Path(value.strip()).expanduser()
     if not path.is_file():
-        raise ConfigError(f"{name} is neither true/false nor an existing CA bundle file: {value}")
+        raise ConfigError(f"{name} is neither true/false nor an existing CA bundle file: {value}.")
     try:
         ssl.create_default_context(cafile=str(path))
     except (ssl.SSLError, ValueError):

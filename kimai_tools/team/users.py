@@ -224,14 +224,19 @@ def make_user(slug: str, given: dict[str, tuple[Any, str]], path: Path | None, w
     if secret is not None and not isinstance(secret, str):
         raise UsersError(f"{secret_from} must be a string, not a {json_type(secret)}.")
     secret = secret or None  # an empty secret is none
-    user = User(
-        slug=slug,
-        url=check_url(url, url_from),
-        token=token.strip(),
-        ssl_verify=parse_ssl_verify(ssl_verify, ssl_from),
-        auth_secret=secret,
-        read_only=flag(*given.get("read_only", (False, ""))),
-    )
+    try:
+        user = User(
+            slug=slug,
+            url=check_url(url, url_from),
+            token=token.strip(),
+            ssl_verify=parse_ssl_verify(ssl_verify, ssl_from),
+            auth_secret=secret,
+            read_only=flag(*given.get("read_only", (False, ""))),
+        )
+    except UsersError:
+        raise
+    except ConfigError as exc:  # the shared checks' sentence, as this module's error
+        raise UsersError(str(exc)) from None
     if len(slug) < MIN_SLUG or (slug.isalpha() and slug.islower()):
         why = f"shorter than {MIN_SLUG} characters" if len(slug) < MIN_SLUG else "a plain lowercase word"
         warnings.append(
@@ -249,7 +254,7 @@ def make_user(slug: str, given: dict[str, tuple[Any, str]], path: Path | None, w
 
 
 def flag(value: Any, where: str) -> bool:
-    """`read_only`: a JSON boolean in the file, true/false (1/0, yes/no, on/off) in the environment."""
+    """`read_only`: true or false (a JSON boolean, or `true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off` as text)."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() in TRUE + FALSE:
