@@ -1,4 +1,5 @@
-"""The MCP server: twelve tools over one lazily connected Kimai session."""
+"""The MCP server: the twelve tools, each request acting as its caller (one for stdio, one per user of the team
+server), each caller's Kimai session connected on its first call."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from kimai_tools import __version__
 from kimai_tools.config import Settings
 from kimai_tools.domain.arguments import ArgumentError
+from kimai_tools.domain.text import quoted
 from kimai_tools.kimai.errors import InvalidRequest, KimaiError
 from kimai_tools.kimai.session import Session, warm_up
 from kimai_tools.tools import TOOLS
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     import httpx
 
 log = logging.getLogger("kimai_tools")
+LOGGED = 500  # characters of a refusal in the log
 
 
 INSTRUCTIONS = """Kimai time tracking. Start with user_current (who am I) or entity list to find ids: timesheet
@@ -51,15 +54,15 @@ def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str =
     async def lifespan(_: MCPServer) -> AsyncIterator[Callers]:
         yield callers  # what tools find as ctx.request_context.lifespan_context
 
+    modules = {name: importlib.import_module(f"kimai_tools.tools.{name}") for name in TOOLS}
+    hidden = {name: module.ACTIONS.writes for name, module in modules.items()} if read_only else {}
     middleware = [WarmUpAfterHandshake(ssl_verify), ArgumentErrorsInPlainWords()]
     mcp = KimaiServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
-                      lifespan=lifespan, middleware=middleware)  # fmt: skip
-    for name in TOOLS:
-        module = importlib.import_module(f"kimai_tools.tools.{name}")
+                      lifespan=lifespan, middleware=middleware, hidden_actions=hidden)  # fmt: skip
+    for name, module in modules.items():
         annotations = module.ANNOTATIONS
         if read_only:
             annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
-            mcp.hidden_actions[name] = module.ACTIONS.writes
         tool = answered(getattr(module, name))
         # docstring indentation is bytes the model reads
         mcp.add_tool(tool, name=name, title=module.TITLE, description=inspect.cleandoc(tool.__doc__ or ""),
@@ -70,9 +73,9 @@ def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str =
 class KimaiServer(MCPServer):
     """tools/list in fewer bytes (see `slim_schema`), without the actions a read-only server refuses."""
 
-    def __init__(self, *args: Any, **kwargs: Any):
+    def __init__(self, *args: Any, hidden_actions: dict[str, set[str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.hidden_actions: dict[str, set[str]] = {}
+        self.hidden_actions = hidden_actions
         self._listed: list[Any] | None = None
 
     async def list_tools(self) -> list[Any]:
@@ -139,7 +142,7 @@ def answered(tool: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Aw
             else:
                 result = await tool(*args, **kwargs)
         except (KimaiError, ArgumentError, InvalidRequest, ToolError) as exc:
-            log.info("%s refused: %s", tool.__name__, exc)
+            log.info("%s refused: %s", tool.__name__, quoted(str(exc), LOGGED))  # a refusal may quote typed text
             return CallToolResult(content=[TextContent(type="text", text=str(exc))], is_error=True)
         if caller is not None and not result.is_error and not caller.version_noted and caller.session.version_known:
             caller.version_noted = True

@@ -103,3 +103,18 @@ async def test_arguments_the_sdk_refuses_read_like_the_tools_own_refusals(protoc
     assert result.is_error and message.startswith("1 validation error")
     assert "Error executing tool" not in message and "errors.pydantic.dev" not in message
     assert "'project', 'activity', 'customer'" in message
+
+
+async def test_a_refusal_is_one_log_line_whatever_text_it_quotes(caplog):
+    from tests.support.fake import FakeKimai, json_response
+
+    forged = {"code": 400, "message": "Bad name\nkimai-mcp INFO kimai_tools: forged line"}
+    kimai = FakeKimai().on("POST", "/api/tags", json_response(forged, 400))
+    server = build_server(settings_for("http://kimai.test"), transport=kimai.transport)
+    caplog.set_level("INFO", logger="kimai_tools")
+    async with Client(server) as client:
+        result = await client.call_tool("entity", {"type": "tag", "action": "create", "data": {"name": "x"}})
+    assert result.is_error
+    refusals = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    assert refusals and all("\n" not in line for line in refusals)
+    assert any("forged line" in line for line in refusals)  # the text is there, escaped
