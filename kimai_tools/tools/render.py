@@ -6,7 +6,7 @@ from typing import Any
 
 from mcp.types import CallToolResult, TextContent
 
-from kimai_tools.domain.text import TEXT_LIMIT, shown
+from kimai_tools.domain.text import shown
 
 # The name-like field of each kind of record, in order of preference.
 NAME_FIELDS = ("name", "title", "alias", "username", "description", "message")
@@ -46,46 +46,9 @@ def ref(record: Any) -> str:
     return f"#{record}" if record is not None else "-"
 
 
-def line(record: dict, extra: tuple[str, ...] = ()) -> str:
-    """`#12 Website` followed by selected facts `key=value`."""
-    parts = [f"#{record.get('id', '?')} {shown(name_of(record))}"]
-    for key in extra:
-        value = record.get(key)
-        if value is None or value == "" or value == []:
-            continue
-        if isinstance(value, dict):
-            value = ref(value)
-        elif isinstance(value, list):
-            value = ", ".join(ref(v) if isinstance(v, dict) else shown(v) for v in value)
-        elif isinstance(value, bool):
-            value = "yes" if value else "no"
-        else:
-            value = shown(value)
-        parts.append(f"{key}={value}")
-    return " | ".join(parts)
-
-
 def result(text: str, data: Any = None) -> CallToolResult:
     """A tool result: `text` for the model, `data` (a dict) as structured content when given."""
     structured = compact(data) if data is not None else None
     if structured is not None and not isinstance(structured, dict):
         structured = {"items": structured}
     return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=structured)
-
-
-def record(noun: str, data: dict, verb: str = "") -> CallToolResult:
-    """One record: a headline, then its fields as compact `key: value` lines."""
-    facts = compact(data)
-    head = f"{verb} {noun} {ref(data)}".strip() if verb else f"{noun.capitalize()} {ref(data)}"
-    lines = [head + ":"]
-    for key, value in facts.items():
-        if key == "id":
-            continue
-        if isinstance(value, dict):
-            value = ref(value)
-        elif isinstance(value, list):
-            value = ", ".join(ref(v) if isinstance(v, dict) else shown(v) for v in value)
-        else:
-            value = shown(value, TEXT_LIMIT)
-        lines.append(f"  {key}: {value}")
-    return result("\n".join(lines), facts)
