@@ -5,14 +5,19 @@ The file maps slugs to users; keys beginning with `_` are comments, at the top a
 
     {"_comment": "one entry per person",
      "anna-7Fq2xLw9Rk4m": {"kimai_url": "https://kimai.example.com", "kimai_token": "…",
-                           "ssl_verify": true, "auth_secret": "…", "read_only": false}}
+                           "ssl_verify": true, "auth_secret": "…", "read_only": false},
+     "ben-Q4v8Zt1Nc6Hs2x": {"kimai_url": "https://kimai.example.com", "kimai_token": "…",
+                            "auth_secret_hash": "scrypt$32768$8$1$…$…"}}
 
 `ssl_verify` is `true` (the default), `false` or the path of a CA bundle (PEM); `read_only` is `false` by default.
-A slug is made of letters, digits, `_` and `-` and does not begin with `_`.
+A slug is made of letters, digits, `_` and `-` and does not begin with `_`. `auth_secret_hash`, made by
+`kimai_tools.team.passwords.hash_secret`, lets the file hold a hash of the secret a user signs in with at the login
+page instead of the secret itself; with both set, either lets the user in.
 
 The environment, beside the file or instead of it, holds the same settings as `KIMAI_USER_<NAME>_URL`, `_TOKEN`,
-`_SSL_VERIFY`, `_AUTH_SECRET` and `_READ_ONLY` (`true`/`false`, `1`/`0`, `yes`/`no`); an empty variable counts as
-unset. `<NAME>` is the slug in upper case with `-` written `_` (`anna-7Fq2` → `KIMAI_USER_ANNA_7FQ2_URL`):
+`_SSL_VERIFY`, `_AUTH_SECRET`, `_AUTH_SECRET_HASH` and `_READ_ONLY` (`true`/`false`, `1`/`0`, `yes`/`no`); an
+empty variable counts as unset. `<NAME>` is the slug in upper case with `-` written `_` (`anna-7Fq2` →
+`KIMAI_USER_ANNA_7FQ2_URL`):
 
 * a variable whose name is that of a user in the file sets that setting of that user, and **the environment wins**
   over the file, setting by setting (the file can name the users and the token come from a secret store);
@@ -26,8 +31,9 @@ warning, as are keys and variables this module does not know.
 
 `load_users` refuses what cannot work with a `UsersError` of one sentence, and returns warnings, as sentences, for
 what works but is weak: a slug shorter than 16 characters or a plain lowercase word (at the legacy endpoint
-`/mcp/<slug>` the slug is the only secret), an `auth_secret` shorter than 16 characters, a user without one. No
-message repeats a token or an `auth_secret`; slugs are named (they are how users are told apart in logs).
+`/mcp/<slug>` the slug is the only secret), an `auth_secret` shorter than 16 characters, a user with neither an
+`auth_secret` nor an `auth_secret_hash`. No message repeats a token, an `auth_secret` or a hash; slugs are named
+(they are how users are told apart in logs).
 """
 
 from __future__ import annotations
@@ -40,14 +46,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kimai_tools.config import ConfigError, check_url, parse_ssl_verify
+from kimai_tools.team.passwords import check_hash_format, verify_secret
 
 SLUG = re.compile(r"[A-Za-z0-9_-]+")
 MIN_SLUG = 16  # characters, below which a slug is a guessable secret at /mcp/<slug>
 MIN_SECRET = 16  # characters of auth_secret
 ENV_PREFIX = "KIMAI_USER_"
-# a setting's key in the file and the end of its variable's name (no end ends another, so a name has one reading)
+# a setting's key in the file and the end of its variable's name; the longest end a name has wins, so that a name
+# has one reading even should one end end another (…_AUTH_SECRET_HASH is never an _AUTH_SECRET, nor the reverse)
 FIELDS = {"kimai_url": "URL", "kimai_token": "TOKEN", "ssl_verify": "SSL_VERIFY", "auth_secret": "AUTH_SECRET",
-          "read_only": "READ_ONLY", "kimai_user_id": "USER_ID"}  # fmt: skip
+          "auth_secret_hash": "AUTH_SECRET_HASH", "read_only": "READ_ONLY", "kimai_user_id": "USER_ID"}  # fmt: skip
 DEPRECATED = {"kimai_user_id"}
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
@@ -65,14 +73,20 @@ class User:
     token: str
     ssl_verify: bool | str = True
     auth_secret: str | None = None
+    auth_secret_hash: str | None = None  # checked by kimai_tools.team.passwords.check_hash_format
     read_only: bool = False
     timeout: float = 30.0
 
-    def __repr__(self) -> str:  # neither the token nor the secret reaches a log line or a traceback
+    def secret_matches(self, given: str) -> bool:
+        """Whether `given`, typed at the login page, is this user's auth_secret or that of their auth_secret_hash."""
+        return verify_secret(given, plain=self.auth_secret, hashed=self.auth_secret_hash)
+
+    def __repr__(self) -> str:  # neither the token nor the secret nor its hash reaches a log line or a traceback
         secret = None if self.auth_secret is None else "***"
+        hashed = None if self.auth_secret_hash is None else "***"
         return (
             f"User(slug={self.slug!r}, url={self.url!r}, token='***', ssl_verify={self.ssl_verify!r}, "
-            f"auth_secret={secret!r}, read_only={self.read_only})"
+            f"auth_secret={secret!r}, auth_secret_hash={hashed!r}, read_only={self.read_only})"
         )
 
     __str__ = __repr__
@@ -171,12 +185,13 @@ def read_environment(environ: Mapping[str, str], found: dict[str, dict[str, tupl
     by_name: dict[str, list[str]] = {}
     for slug in found:
         by_name.setdefault(env_name(slug), []).append(slug)
+    longest_first = sorted(FIELDS.items(), key=lambda item: -len(item[1]))
     for variable in sorted(environ):
         value = environ[variable]
         if not variable.startswith(ENV_PREFIX) or not value.strip():
             continue
         rest = variable[len(ENV_PREFIX) :]
-        key = next((k for k, end in FIELDS.items() if rest.endswith("_" + end)), None)
+        key = next((k for k, end in longest_first if rest.endswith("_" + end)), None)
         if key is None:
             ends = ", ".join("_" + end for k, end in FIELDS.items() if k not in DEPRECATED)
             warnings.append(f"{variable} ends in none of {ends} and is ignored.")
@@ -224,6 +239,16 @@ def make_user(slug: str, given: dict[str, tuple[Any, str]], path: Path | None, w
     if secret is not None and not isinstance(secret, str):
         raise UsersError(f"{secret_from} must be a string, not a {json_type(secret)}.")
     secret = secret or None  # an empty secret is none
+    hashed, hash_from = given.get("auth_secret_hash", (None, ""))
+    if hashed is not None and not isinstance(hashed, str):
+        raise UsersError(f"{hash_from} must be a string, not a {json_type(hashed)}.")
+    hashed = (hashed or "").strip() or None  # an empty hash is none
+    if hashed is not None:
+        try:
+            check_hash_format(hashed)
+        except ValueError as exc:  # its sentence names what is wrong, never the hash
+            reason = str(exc)
+            raise UsersError(f"{hash_from} cannot be used: {reason[:1].lower()}{reason[1:]}") from None
     try:
         user = User(
             slug=slug,
@@ -231,6 +256,7 @@ def make_user(slug: str, given: dict[str, tuple[Any, str]], path: Path | None, w
             token=token.strip(),
             ssl_verify=parse_ssl_verify(ssl_verify, ssl_from),
             auth_secret=secret,
+            auth_secret_hash=hashed,
             read_only=flag(*given.get("read_only", (False, ""))),
         )
     except UsersError:
@@ -243,9 +269,11 @@ def make_user(slug: str, given: dict[str, tuple[Any, str]], path: Path | None, w
             f"The slug {slug!r} is easy to guess ({why}), and at the legacy endpoint /mcp/<slug> it is the only "
             f"secret: use {MIN_SLUG} or more random letters and digits, or turn the legacy endpoints off."
         )
-    if secret is None:
-        warnings.append(f"User {slug!r} has no auth_secret, so they cannot sign in at the login page.")
-    elif len(secret) < MIN_SECRET:
+    if secret is None and hashed is None:
+        warnings.append(
+            f"User {slug!r} has no auth_secret or auth_secret_hash, so they cannot sign in at the login page."
+        )
+    elif secret is not None and len(secret) < MIN_SECRET:
         warnings.append(
             f"The auth_secret of user {slug!r} is shorter than {MIN_SECRET} characters and easy to guess at the "
             f"login page: use {MIN_SECRET} or more random characters."

@@ -1,5 +1,5 @@
 """The team server's users: users.json and KIMAI_USER_<NAME>_* variables, their refusals and warnings, and that no
-message or repr ever holds a token or an auth_secret."""
+message or repr ever holds a token, an auth_secret or its hash."""
 
 import dataclasses
 import json
@@ -8,6 +8,8 @@ import certifi
 import pytest
 
 from kimai_tools.kimai.session import Session
+from kimai_tools.team import users
+from kimai_tools.team.passwords import hash_secret
 from kimai_tools.team.users import User, UsersError, env_name, load_users
 from kimai_tools.tools.base import Caller
 
@@ -15,6 +17,9 @@ TOKEN = "tok-9d2f61c4e8b7a3"  # distinctive, so a leak is found by searching for
 SECRET = "sec-5b8e0a7c3f1d94"
 SLUG = "anna-7Fq2xLw9Rk4m"  # 17 characters, mixed: no warning
 OTHER = "ben_Q4v8Zt1Nc6Hs2"
+HASHED_SECRET = "hashed-2e7a9c4f1b8d63"  # the secret of HASH
+HASH = hash_secret(HASHED_SECRET)
+HASH_KEY = HASH.rsplit("$", 1)[1]  # the part of a hash that must never be shown: it lets one guess offline
 
 
 def user(**extra):
@@ -37,6 +42,7 @@ def refused(path=None, environ=None) -> str:
         load_users(path, environ)
     message = str(caught.value)
     assert TOKEN not in message and SECRET not in message and "\n" not in message, message
+    assert HASH_KEY not in message, message
     assert message.endswith("."), message
     return message
 
@@ -44,7 +50,7 @@ def refused(path=None, environ=None) -> str:
 def warnings_of(path=None, environ=None) -> list[str]:
     loaded = load_users(path, environ)
     for warning in loaded.warnings:
-        assert TOKEN not in warning and SECRET not in warning, warning
+        assert TOKEN not in warning and SECRET not in warning and HASH_KEY not in warning, warning
     return loaded.warnings
 
 
@@ -126,6 +132,71 @@ def test_an_environment_name_two_file_users_share_is_refused(users_file):
     assert "'Anna-7Fq2xLw9Rk4m', 'anna_7fq2xlw9rk4m'" in message and "rename one" in message
 
 
+def test_a_hash_of_the_secret_from_the_file(users_file):
+    data = {"kimai_url": "https://k", "kimai_token": TOKEN, "auth_secret_hash": f" {HASH}\n"}
+    loaded = load_users(users_file({SLUG: data}))
+    anna = loaded.users[SLUG]
+    assert (anna.auth_secret, anna.auth_secret_hash) == (None, HASH)
+    assert loaded.warnings == []  # a hash is enough to sign in
+
+
+def test_a_hash_of_the_secret_from_the_environment():
+    environ = {
+        "KIMAI_USER_MAX_URL": "https://k",
+        "KIMAI_USER_MAX_TOKEN": TOKEN,
+        "KIMAI_USER_MAX_AUTH_SECRET_HASH": HASH,
+    }
+    loaded = load_users(None, environ)
+    assert list(loaded.users) == ["max"]  # not a user max_auth_secret, nor max's auth_secret
+    assert (loaded.users["max"].auth_secret_hash, loaded.users["max"].auth_secret) == (HASH, None)
+
+
+def test_the_environment_wins_for_the_hash_and_the_secret_setting_by_setting(users_file):
+    path = users_file({SLUG: user(auth_secret_hash=hash_secret("from-the-file-1234"))})
+    name = f"KIMAI_USER_{env_name(SLUG)}"
+    anna = load_users(path, {f"{name}_AUTH_SECRET_HASH": HASH}).users[SLUG]
+    assert (anna.auth_secret_hash, anna.auth_secret) == (HASH, SECRET)
+    anna = load_users(path, {f"{name}_AUTH_SECRET": "from-the-environment"}).users[SLUG]
+    assert anna.auth_secret == "from-the-environment" and anna.auth_secret_hash != HASH
+
+
+def test_the_longest_end_of_a_variable_wins(monkeypatch):
+    """Were there an end that another ends in (_HASH of _AUTH_SECRET_HASH), a name would still have one reading."""
+    monkeypatch.setattr(users, "FIELDS", {"kimai_hash": "HASH"} | users.FIELDS)  # tried first, were order to decide
+    environ = {
+        "KIMAI_USER_MAX_URL": "https://k",
+        "KIMAI_USER_MAX_TOKEN": TOKEN,
+        "KIMAI_USER_MAX_AUTH_SECRET_HASH": HASH,
+    }
+    loaded = load_users(None, environ)
+    assert list(loaded.users) == ["max"] and loaded.users["max"].auth_secret_hash == HASH
+
+
+@pytest.mark.parametrize(
+    ("hashed", "says"),
+    [
+        (SECRET, "is not of the form scrypt$<n>$<r>$<p>$<salt>$<key>"),  # the secret where its hash belongs
+        (HASH.replace("$32768$", "$1000$"), "the hash's n must be a power of two"),
+        (HASH.replace("$32768$8$1$", f"${2**20}$32$16$"), "the hash's parameters ask for"),
+        (HASH[:-2], "the hash's key is not URL-safe base64"),
+    ],
+)
+def test_a_malformed_hash_is_refused_without_showing_it(users_file, hashed, says):
+    message = refused(users_file({SLUG: user(auth_secret_hash=hashed)}))
+    assert message.startswith(f"auth_secret_hash of user {SLUG!r} in ") and " cannot be used: " in message
+    assert says in message and hashed not in message, message
+
+
+def test_a_malformed_hash_in_the_environment():
+    environ = {
+        "KIMAI_USER_MAX_URL": "https://k",
+        "KIMAI_USER_MAX_TOKEN": TOKEN,
+        "KIMAI_USER_MAX_AUTH_SECRET_HASH": SECRET,
+    }
+    message = refused(None, environ)
+    assert message.startswith("KIMAI_USER_MAX_AUTH_SECRET_HASH cannot be used: the hash is not of the form")
+
+
 # --- a user is an Access --------------------------------------------------------------------------------------------
 
 
@@ -143,8 +214,8 @@ def test_a_user_is_frozen():
         anna.token = "other"  # type: ignore[misc]
 
 
-def test_the_repr_hides_the_token_and_the_secret():
-    anna = User(SLUG, "https://kimai.example", TOKEN, auth_secret=SECRET)
+def test_the_repr_hides_the_token_the_secret_and_its_hash():
+    anna = User(SLUG, "https://kimai.example", TOKEN, auth_secret=SECRET, auth_secret_hash=HASH)
     for shown in (
         repr(anna),
         str(anna),
@@ -152,12 +223,27 @@ def test_the_repr_hides_the_token_and_the_secret():
         repr({"u": anna}),
         f"{[anna]}",
     ):
-        assert TOKEN not in shown and SECRET not in shown
+        assert TOKEN not in shown and SECRET not in shown and HASH_KEY not in shown and "scrypt" not in shown
     assert repr(anna) == (
         f"User(slug={SLUG!r}, url='https://kimai.example', token='***', ssl_verify=True, auth_secret='***', "
-        "read_only=False)"
+        "auth_secret_hash='***', read_only=False)"
     )
-    assert "auth_secret=None" in repr(User(SLUG, "https://k", TOKEN))
+    assert "auth_secret=None, auth_secret_hash=None" in repr(User(SLUG, "https://k", TOKEN))
+
+
+@pytest.mark.parametrize(
+    ("secret", "hashed", "lets_in"),
+    [
+        (SECRET, None, {SECRET}),
+        (None, HASH, {HASHED_SECRET}),
+        (SECRET, HASH, {SECRET, HASHED_SECRET}),  # either is enough
+        (None, None, set()),
+    ],
+)
+def test_secret_matches_the_plain_secret_or_the_hash(secret, hashed, lets_in):
+    anna = User(SLUG, "https://k", TOKEN, auth_secret=secret, auth_secret_hash=hashed)
+    for given in (SECRET, HASHED_SECRET, "", SECRET + " ", HASH):
+        assert anna.secret_matches(given) is (given in lets_in), given
 
 
 # --- refusals --------------------------------------------------------------------------------------------------------
@@ -296,7 +382,7 @@ def test_read_only_in_the_environment_is_true_or_false():
     assert refused(None, environ) == "KIMAI_USER_MAX_READ_ONLY must be true or false, not 'sure'."
 
 
-@pytest.mark.parametrize("key", ["kimai_token", "kimai_url", "auth_secret"])
+@pytest.mark.parametrize("key", ["kimai_token", "kimai_url", "auth_secret", "auth_secret_hash"])
 def test_a_setting_of_the_wrong_type(users_file, key):
     message = refused(users_file({SLUG: user(**{key: {"value": TOKEN}})}))
     assert f"{key} of user {SLUG!r}" in message and "must be a string, not a dict" in message
@@ -330,12 +416,27 @@ def test_a_short_auth_secret_is_warned_about_without_showing_it(users_file):
     assert short not in warning and "4 characters" not in warning
 
 
-@pytest.mark.parametrize("given", [{}, {"auth_secret": ""}, {"auth_secret": None}])
-def test_a_user_without_an_auth_secret_is_warned_about(users_file, given):
+def test_a_short_auth_secret_is_warned_about_beside_a_hash(users_file):
+    (warning,) = warnings_of(users_file({SLUG: user(auth_secret="s3cr", auth_secret_hash=HASH)}))
+    assert warning.startswith(f"The auth_secret of user {SLUG!r} is shorter than 16 characters")
+
+
+def test_a_hash_is_not_warned_about_whatever_its_secret(users_file):
+    data = {"kimai_url": "https://k", "kimai_token": TOKEN, "auth_secret_hash": hash_secret("s3cr")}
+    assert warnings_of(users_file({SLUG: data})) == []  # its secret cannot be seen; hash_secret's caller chose it
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{}, {"auth_secret": ""}, {"auth_secret": None}, {"auth_secret_hash": " "}, {"auth_secret_hash": None}],
+)
+def test_a_user_without_an_auth_secret_or_its_hash_is_warned_about(users_file, given):
     data = {"kimai_url": "https://k", "kimai_token": TOKEN} | given
     loaded = load_users(users_file({SLUG: data}))
-    assert loaded.users[SLUG].auth_secret is None
-    assert loaded.warnings == [f"User {SLUG!r} has no auth_secret, so they cannot sign in at the login page."]
+    assert loaded.users[SLUG].auth_secret is None and loaded.users[SLUG].auth_secret_hash is None
+    assert loaded.warnings == [
+        f"User {SLUG!r} has no auth_secret or auth_secret_hash, so they cannot sign in at the login page."
+    ]
 
 
 def test_unknown_and_deprecated_settings_are_ignored_with_a_warning(users_file):
