@@ -10,7 +10,7 @@ import inspect
 import logging
 import re
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -46,9 +46,11 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
                  ssl_verify=settings.ssl_verify)  # fmt: skip
 
 
-def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str = True) -> MCPServer:
+def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str = True, middleware: Sequence[Any] = (),
+          **server_options: Any) -> MCPServer:  # fmt: skip
     """The twelve tools, each caller resolved per request by `callers` (see tools/base.py). `read_only` takes
-    the write actions out of tools/list; `ssl_verify` is the TLS setting the warm-up prepares."""
+    the write actions out of tools/list; `ssl_verify` is the TLS setting the warm-up prepares; `middleware` runs
+    outside this module's, and `server_options` (auth) go to `MCPServer`."""
 
     @contextlib.asynccontextmanager
     async def lifespan(_: MCPServer) -> AsyncIterator[Callers]:
@@ -56,9 +58,9 @@ def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str =
 
     modules = {name: importlib.import_module(f"kimai_tools.tools.{name}") for name in TOOLS}
     hidden = {name: module.ACTIONS.writes for name, module in modules.items()} if read_only else {}
-    middleware = [WarmUpAfterHandshake(ssl_verify), ArgumentErrorsInPlainWords()]
+    chain = [*middleware, WarmUpAfterHandshake(ssl_verify), ArgumentErrorsInPlainWords()]
     mcp = KimaiServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
-                      lifespan=lifespan, middleware=middleware, hidden_actions=hidden)  # fmt: skip
+                      lifespan=lifespan, middleware=chain, hidden_actions=hidden, **server_options)  # fmt: skip
     for name, module in modules.items():
         annotations = module.ANNOTATIONS
         if read_only:

@@ -1,0 +1,3 @@
+from kimai_tools.team.main import main
+
+main()
