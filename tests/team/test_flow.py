@@ -4,6 +4,10 @@ their own Kimai with their own token."""
 
 from __future__ import annotations
 
+import re
+
+import anyio
+import httpx
 import pytest
 
 from tests.support.team import (
@@ -50,3 +54,132 @@ async def test_sign_in_and_call_a_tool(team, kimais):
     assert storage.tokens is not None and storage.tokens.refresh_token
     sent = kimais["anna"].kimai.sent("GET", "/api/users/me")
     assert sent and all(r.headers["authorization"] == "Bearer token-of-anna" for r in sent)
+
+
+async def tokens_by_hand(team, storage, grant: dict) -> dict:
+    """A token request as the client would make it, with its registered credentials."""
+    client = storage.client
+    async with httpx.AsyncClient() as http:
+        answer = await http.post(f"{team.url}/token", data={**grant, "client_id": client.client_id,
+                                                             "client_secret": client.client_secret})  # fmt: skip
+    return {"status": answer.status_code, **answer.json()}
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_both_protocol_revisions(team, mode):
+    """Clients of the current revision and of the 2025-11-25 handshake (Claude Desktop's) both work."""
+    auth, _, _ = oauth_client(team.url, SLUG_A, SECRET_A)
+    async with connected(team.url, auth, mode=mode) as client:
+        listed = await client.list_tools()
+        result = await client.call_tool("entity", {"action": "list", "type": "customer"})
+    assert len(listed.tools) == 12
+    assert "Customer of anna" in result.content[0].text
+
+
+async def test_two_users_at_once_each_in_their_own_kimai(team, kimais):
+    answers: dict[str, list[str]] = {SLUG_A: [], SLUG_B: []}
+
+    async def work(slug: str, secret: str) -> None:
+        auth, _, _ = oauth_client(team.url, slug, secret)
+        async with connected(team.url, auth) as client:
+            for _ in range(5):
+                result = await client.call_tool("entity", {"action": "list", "type": "customer"})
+                answers[slug].append(result.content[0].text)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(work, SLUG_A, SECRET_A)
+        group.start_soon(work, SLUG_B, SECRET_B)
+    assert all("Customer of anna" in a and "bert" not in a for a in answers[SLUG_A])
+    assert all("Customer of bert" in a and "anna" not in a for a in answers[SLUG_B])
+    for name, token in (("anna", "token-of-anna"), ("bert", "token-of-bert")):
+        seen = {r.headers.get("authorization") for r in kimais[name].kimai.requests}
+        assert seen <= {f"Bearer {token}", None}, f"{name}'s Kimai saw {seen}"
+
+
+async def test_a_read_only_user_is_refused_writes(team, kimais):
+    auth, _, _ = oauth_client(team.url, SLUG_B, SECRET_B)
+    async with connected(team.url, auth) as client:
+        result = await client.call_tool("timer", {"action": "start", "project": 1, "activity": 1})
+    assert result.is_error and "read-only" in result.content[0].text
+    assert not kimais["bert"].kimai.sent("POST") and not kimais["bert"].kimai.sent("PATCH")
+
+
+async def test_refresh_rotates_and_the_new_tokens_work_without_a_new_sign_in(team):
+    auth, storage, browser = oauth_client(team.url, SLUG_A, SECRET_A)
+    async with connected(team.url, auth) as client:
+        await client.call_tool("user_current", {})
+    first = storage.tokens
+    fresh = await tokens_by_hand(team, storage, {"grant_type": "refresh_token", "refresh_token": first.refresh_token})
+    assert fresh["status"] == 200 and fresh["expires_in"] == 3600
+    assert fresh["refresh_token"] != first.refresh_token and fresh["access_token"] != first.access_token
+    again = await tokens_by_hand(team, storage, {"grant_type": "refresh_token", "refresh_token": first.refresh_token})
+    assert again["status"] == 400 and again["error"] == "invalid_grant"
+    # the reuse ended the whole sign-in: the fresh tokens are dead too
+    async with httpx.AsyncClient() as http:
+        mcp = await http.post(f"{team.url}/mcp", headers={"Authorization": f"Bearer {fresh['access_token']}"}, json={})
+    assert mcp.status_code == 401
+    assert browser.sign_ins == 1
+
+
+async def test_revocation_ends_the_sign_in(team):
+    auth, storage, browser = oauth_client(team.url, SLUG_A, SECRET_A)
+    async with connected(team.url, auth) as client:
+        await client.call_tool("user_current", {})
+    tokens = storage.tokens
+    async with httpx.AsyncClient() as http:
+        revoked = await http.post(f"{team.url}/revoke", data={"token": tokens.access_token,
+                                  "client_id": storage.client.client_id, "client_secret": storage.client.client_secret})  # fmt: skip
+        assert revoked.status_code == 200
+        mcp = await http.post(f"{team.url}/mcp", headers={"Authorization": f"Bearer {tokens.access_token}"}, json={})
+    assert mcp.status_code == 401
+    refreshed = await tokens_by_hand(team, storage, {"grant_type": "refresh_token",
+                                                     "refresh_token": tokens.refresh_token})  # fmt: skip
+    assert refreshed["status"] == 400
+    # the client signs in again on its next connection
+    async with connected(team.url, auth) as client:
+        assert not (await client.call_tool("user_current", {})).is_error
+    assert browser.sign_ins == 2
+
+
+async def test_a_restart_logs_nobody_out(tmp_path, kimais):
+    users = users_file(tmp_path / "users.json", {
+        SLUG_A: {"kimai_url": kimais["anna"].url, "kimai_token": "token-of-anna", "auth_secret": SECRET_A}})  # fmt: skip
+    server = TeamServer(tmp_path, users, "--rate-limit-rpm", "0").start()
+    try:
+        auth, storage, browser = oauth_client(server.url, SLUG_A, SECRET_A)
+        async with connected(server.url, auth) as client:
+            assert not (await client.call_tool("user_current", {})).is_error
+        server.restart()
+        async with connected(server.url, auth) as client:
+            result = await client.call_tool("user_current", {})
+        assert not result.is_error and "Anna" in result.content[0].text
+        assert browser.sign_ins == 1  # the second connection used the tokens issued before the restart
+        # and a refresh token from before the restart still refreshes
+        fresh = await tokens_by_hand(server, storage, {"grant_type": "refresh_token",
+                                                       "refresh_token": storage.tokens.refresh_token})  # fmt: skip
+        assert fresh["status"] == 200
+    finally:
+        server.stop()
+
+
+async def test_health_and_readiness(team):
+    async with httpx.AsyncClient() as http:
+        assert (await http.get(f"{team.url}/healthz")).text == "ok"
+        assert (await http.get(f"{team.url}/readyz")).status_code == 200
+        metadata = (await http.get(f"{team.url}/.well-known/oauth-authorization-server")).json()
+        resource = (await http.get(f"{team.url}/.well-known/oauth-protected-resource/mcp")).json()
+    assert metadata["issuer"] == team.url and metadata["code_challenge_methods_supported"] == ["S256"]
+    assert metadata["client_id_metadata_document_supported"] is True
+    assert metadata["registration_endpoint"] == f"{team.url}/register"
+    assert resource["resource"] == f"{team.url}/mcp" and resource["authorization_servers"] == [team.url]
+
+
+async def test_the_access_log_names_user_and_tool_and_no_token(team):
+    auth, storage, _ = oauth_client(team.url, SLUG_A, SECRET_A)
+    async with connected(team.url, auth) as client:
+        await client.call_tool("user_current", {})
+    log = team.log_text()
+    assert re.search(rf'"POST /mcp" 200 \d+ms slug="{SLUG_A}" tool="user_current"', log), log[-2000:]
+    for secret in (storage.tokens.access_token, storage.tokens.refresh_token, storage.client.client_secret,
+                   SECRET_A, SECRET_B, "token-of-anna", "token-of-bert"):  # fmt: skip
+        assert secret not in log
