@@ -127,8 +127,9 @@ async def test_revocation_ends_the_sign_in(team):
         await client.call_tool("user_current", {})
     tokens = storage.tokens
     async with httpx.AsyncClient() as http:
-        revoked = await http.post(f"{team.url}/revoke", data={"token": tokens.access_token,
-                                  "client_id": storage.client.client_id, "client_secret": storage.client.client_secret})  # fmt: skip
+        client = storage.client
+        form = {"token": tokens.access_token, "client_id": client.client_id, "client_secret": client.client_secret}
+        revoked = await http.post(f"{team.url}/revoke", data=form)
         assert revoked.status_code == 200
         mcp = await http.post(f"{team.url}/mcp", headers={"Authorization": f"Bearer {tokens.access_token}"}, json={})
     assert mcp.status_code == 401
@@ -142,8 +143,8 @@ async def test_revocation_ends_the_sign_in(team):
 
 
 async def test_a_restart_logs_nobody_out(tmp_path, kimais):
-    users = users_file(tmp_path / "users.json", {
-        SLUG_A: {"kimai_url": kimais["anna"].url, "kimai_token": "token-of-anna", "auth_secret": SECRET_A}})  # fmt: skip
+    anna = {"kimai_url": kimais["anna"].url, "kimai_token": "token-of-anna", "auth_secret": SECRET_A}
+    users = users_file(tmp_path / "users.json", {SLUG_A: anna})
     server = TeamServer(tmp_path, users, "--rate-limit-rpm", "0").start()
     try:
         auth, storage, browser = oauth_client(server.url, SLUG_A, SECRET_A)
