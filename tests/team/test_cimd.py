@@ -343,7 +343,7 @@ async def test_https_sends_the_ip_with_host_header_and_sni_of_the_name(monkeypat
 
 def _certificates(tmp_path):
     """A CA and a certificate for metadata.test (a name, no IP address) that it signed, for a TLS server."""
-    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
