@@ -184,3 +184,28 @@ async def test_the_access_log_names_user_and_tool_and_no_token(team):
     for secret in (storage.tokens.access_token, storage.tokens.refresh_token, storage.client.client_secret,
                    SECRET_A, SECRET_B, "token-of-anna", "token-of-bert"):  # fmt: skip
         assert secret not in log
+
+
+async def test_a_session_belongs_to_the_user_who_opened_it(team, kimais):
+    """Bert cannot ride on Anna's MCP session by sending its id with his own token."""
+    tokens = {}
+    for slug, secret in ((SLUG_A, SECRET_A), (SLUG_B, SECRET_B)):
+        auth, storage, _ = oauth_client(team.url, slug, secret)
+        async with connected(team.url, auth) as client:
+            await client.call_tool("user_current", {})
+        tokens[slug] = storage.tokens.access_token
+    accept = {"Accept": "application/json, text/event-stream"}
+    hello = {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+    async with httpx.AsyncClient(timeout=10) as http:
+        opened = await http.post(f"{team.url}/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                                          "params": hello},
+                                 headers={**accept, "Authorization": f"Bearer {tokens[SLUG_A]}"})  # fmt: skip
+        session = opened.headers["mcp-session-id"]
+        before = len(kimais["anna"].kimai.requests)
+        call = {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "user_current", "arguments": {}}}
+        ridden = await http.post(f"{team.url}/mcp", json=call, headers={
+            **accept, "Authorization": f"Bearer {tokens[SLUG_B]}", "Mcp-Session-Id": session,
+            "Mcp-Protocol-Version": "2025-11-25"})  # fmt: skip
+    assert ridden.status_code in (403, 404), ridden.text
+    assert "Anna" not in ridden.text
+    assert len(kimais["anna"].kimai.requests) == before
