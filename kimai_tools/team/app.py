@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from kimai_tools import server
@@ -94,7 +94,7 @@ def create_app(config: TeamConfig) -> Starlette:
     ]  # fmt: skip
     if config.legacy_slugs:
         routes.append(Route("/mcp/{slug}", LegacyEndpoint(legacy, config.users)))
-    routes.append(Mount("/", app=oauth_app))
+    routes += oauth_app.routes  # /mcp behind the bearer check, the SDK's OAuth routes and metadata
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -103,8 +103,9 @@ def create_app(config: TeamConfig) -> Starlette:
             yield
             tasks.cancel_scope.cancel()
 
+    # ours outside the SDK's bearer middleware, so that a state store failing while a token is checked is a 503
     middleware = [Middleware(RequestMiddleware, state=config.state, networks=config.trusted_proxies,
-                             rate_limit_rpm=config.rate_limit_rpm)]  # fmt: skip
+                             rate_limit_rpm=config.rate_limit_rpm), *oauth_app.user_middleware]  # fmt: skip
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kimai_tools.team.state import State, StateUnavailable
 
 access_log = logging.getLogger("kimai_tools.team.access")
+log = logging.getLogger("kimai_tools.team")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _note: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("kimai_team_request", default=None)
@@ -103,6 +104,11 @@ class RequestMiddleware:
                 await refusal(scope, receive, sending)
             else:
                 await self.app(scope, receive, sending)
+        except StateUnavailable as exc:
+            log.warning("%s", exc)
+            if status[0]:  # the answer had begun: nothing better can be sent
+                raise
+            await unavailable(scope, receive, sending)
         finally:
             _note.reset(token)
             path = values.get("route") or scope["path"]
