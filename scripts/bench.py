@@ -5,6 +5,10 @@
 * against a fake Kimai on 127.0.0.1 (FakeKimai, its own process): a 100-id batch_delete, the first call of a fresh
   session beside the same call warm (and the GET /api/version requests the first one caused), the overhead of one
   `timesheet get` over the generated client, statistics over 50,000 vs. 5,000 timesheets (time, peak memory)
+* the team server (`python -m kimai_tools.team`, its own process, no rate limit) against a fake Kimai answering at
+  once: a warm `user_current` over Streamable HTTP with a valid OAuth token beside the same call over stdio, then
+  50 clients, each signed in at the login page before the clock starts, making 20 calls each at the same time
+  (calls/s, p50/p95 latency, errors, the server's peak RSS)
 
 A benchmark, not a test: it exits 0 whatever it measures and prints FAIL where a budget is missed.
 """
@@ -13,8 +17,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
+import math
+import os
+import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +60,16 @@ OVERHEAD_BUDGET = 0.003  # s
 STATS_SIZES = (5_000, 50_000)
 STATS_RUNS = 3
 MEMORY_NOISE = 1.1  # the peak over 50,000 may exceed the one over 5,000 by this factor (allocator noise)
+TEAM_TOOL = "user_current"  # one GET /api/users/me per call
+TEAM_CALLS = 100  # per side, alternating: one warm call over Streamable HTTP and over stdio
+# Measured on 2 cores: 4-5 ms over HTTP (the SDK's OAuth client, the bearer check in SQLite, Starlette, an SSE
+# answer) vs. 2.5-3 ms over stdio, 1.7-1.9x, once 2.6x with the machine busy: 3x is that with margin
+TEAM_HTTP_BUDGET = 3.0  # × stdio, medians
+TEAM_CLIENTS = 50  # concurrent clients, each its own user of the team server and its own OAuth sign-in
+TEAM_CLIENT_CALLS = 20  # per client, one after the other
+TEAM_ERRORS_BUDGET = 0
+TEAM_KIMAI_DELAY = 0.0  # s: the fake's answer time for the team server part
+TEAM_SECRET = "bench-auth-secret-0123456789"
 CALL_TIMEOUT = 120.0  # s: one tool call
 START_TIMEOUT = 30.0  # s: one server start
 
@@ -107,6 +126,28 @@ def seconds(value: float) -> str:
 
 def megabytes(value: float) -> str:
     return f"{value / 1e6:.2f} MB"
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank percentile: the smallest value at least q % of the values are not above."""
+    if not values:
+        raise ValueError("no measurements")
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def vm_peak_rss(status: str) -> int:
+    """VmHWM (the peak resident set) from the text of /proc/<pid>/status, in bytes."""
+    found = re.search(r"^VmHWM:\s+(\d+) kB$", status, re.MULTILINE)
+    if found is None:
+        raise ValueError("no VmHWM in /proc/<pid>/status")
+    return int(found.group(1)) * 1024
+
+
+def cpu_seconds(stat: str, ticks: int) -> float:
+    """User and system CPU time from the text of /proc/<pid>/stat (`ticks` a second)."""
+    fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces and parentheses
+    return (int(fields[11]) + int(fields[12])) / ticks
 
 
 # ---------------------------------------------------------------------------------------------- the fake Kimai
@@ -325,6 +366,152 @@ class FakeProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+# ---------------------------------------------------------------------------------------------- the team server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def team_slugs(count: int) -> list[str]:
+    return [f"bench-user-{i:03d}-Xq7w" for i in range(count)]  # 16 characters and more: no weak-slug warning
+
+
+class TeamProcess:
+    """`python -m kimai_tools.team` on a free loopback port with `users` users, all on the Kimai at `kimai_url`,
+    no rate limit, its log (INFO, the default: one line a request) in `folder`."""
+
+    def __init__(self, kimai_url: str, folder: Path, users: int) -> None:
+        import httpx
+
+        folder.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        users_file = folder / "users.json"
+        users_file.write_text(json.dumps({
+            slug: {"kimai_url": kimai_url, "kimai_token": f"bench-token-{i}", "auth_secret": TEAM_SECRET}
+            for i, slug in enumerate(team_slugs(users))
+        }))  # fmt: skip
+        self.log_path = folder / "team.log"
+        self.started_rss = 0  # bytes: the peak RSS when it first answered
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("KIMAI_", "USERS_CONFIG", "RATE_LIMIT"))}
+        command = [sys.executable, "-m", "kimai_tools.team", "--host", "127.0.0.1", "--port", str(port),
+                   "--public-url", self.url, "--users-config", str(users_file),
+                   "--oauth-state-file", str(folder / "oauth.sqlite3"), "--rate-limit-rpm", "0",
+                   "--disable-legacy-slugs"]  # fmt: skip
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the team server exited with {self.process.returncode}: {self.log_tail()}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=1, trust_env=False).status_code == 200:
+                    self.started_rss = self.peak_rss()
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"the team server did not answer /healthz: {self.log_tail()}")
+
+    def peak_rss(self) -> int:
+        return vm_peak_rss(Path(f"/proc/{self.process.pid}/status").read_text())
+
+    def cpu(self) -> float:
+        return cpu_seconds(Path(f"/proc/{self.process.pid}/stat").read_text(), os.sysconf("SC_CLK_TCK"))
+
+    def log_tail(self) -> str:
+        return " / ".join(self.log_path.read_text(errors="replace").splitlines()[-3:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> TeamProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class Tokens:
+    """The SDK OAuth client's storage (`mcp.client.auth.TokenStorage`): in memory, one per client."""
+
+    def __init__(self) -> None:
+        self.tokens: Any = None
+        self.client: Any = None
+
+    async def get_tokens(self) -> Any:
+        return self.tokens
+
+    async def set_tokens(self, tokens: Any) -> None:
+        self.tokens = tokens
+
+    async def get_client_info(self) -> Any:
+        return self.client
+
+    async def set_client_info(self, client_info: Any) -> None:
+        self.client = client_info
+
+
+class LoginForm:
+    """A person at the login page, as the SDK OAuth client's redirect and callback handlers: opens the authorization
+    URL, sends the form with `slug` and the secret, and hands the code of the redirect back to the client."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+        self.location = ""
+
+    async def open(self, authorization_url: str) -> None:
+        import httpx
+
+        async with httpx.AsyncClient(follow_redirects=False, timeout=30, trust_env=False) as browser:
+            page = await browser.get(authorization_url)
+            while page.is_redirect and "/login" in page.headers["location"]:
+                page = await browser.get(page.headers["location"])
+            if page.status_code != 200:
+                raise ToolFailed(f"the login page answered {page.status_code}: {page.text[:200]}")
+            form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text))
+            answers = {**form, "slug": self.slug, "secret": TEAM_SECRET, "action": "allow"}
+            sent = await browser.post(str(page.url).split("?")[0], data=answers)
+            if sent.status_code != 302:
+                raise ToolFailed(f"the sign-in of {self.slug} was answered {sent.status_code}: {sent.text[:200]}")
+            self.location = sent.headers["location"]
+
+    async def callback(self) -> Any:
+        from mcp.shared.auth import AuthorizationCodeResult
+
+        query = parse_qs(urlsplit(self.location).query)
+        return AuthorizationCodeResult(code=query["code"][0], state=query.get("state", [None])[0])
+
+
+@contextlib.asynccontextmanager
+async def team_client(team_url: str, slug: str):
+    """An MCP client over Streamable HTTP behind the SDK's OAuth client, signed in as `slug` on entering (dynamic
+    client registration, the login page, the code for tokens, then `initialize`)."""
+    import httpx2
+    from mcp import Client
+    from mcp.client.auth import OAuthClientProvider
+    from mcp.client.streamable_http import streamable_http_client
+    from mcp.shared.auth import OAuthClientMetadata
+
+    login = LoginForm(slug)
+    metadata = OAuthClientMetadata(client_name="kimai-tools bench", redirect_uris=["http://127.0.0.1:9/callback"],
+                                   grant_types=["authorization_code", "refresh_token"], response_types=["code"],
+                                   token_endpoint_auth_method="client_secret_post")  # fmt: skip
+    auth = OAuthClientProvider(f"{team_url}/mcp", metadata, Tokens(), redirect_handler=login.open,
+                               callback_handler=login.callback)  # fmt: skip
+    async with httpx2.AsyncClient(auth=auth, timeout=CALL_TIMEOUT, trust_env=False) as http:
+        async with Client(streamable_http_client(f"{team_url}/mcp", http_client=http), mode="legacy") as client:
+            yield client
 
 
 # ---------------------------------------------------------------------------------------------- measurements
@@ -610,6 +797,107 @@ async def measure_stats() -> list[Row]:
     ]
 
 
+async def measure_team(cwd: str, delay: float = TEAM_KIMAI_DELAY) -> list[Row]:
+    from mcp import Client
+
+    rows = []
+    with FakeProcess(total=1_000, delay=delay) as fake, TeamProcess(fake.url, Path(cwd) / "team", TEAM_CLIENTS) as team:
+        async with team_client(team.url, team_slugs(1)[0]) as http, Client(stdio(fake.url, cwd), mode="legacy") as pipe:
+            rows += await attempt("one call over Streamable HTTP vs. stdio", http_vs_stdio, http, pipe)
+        rows += await attempt(f"{TEAM_CLIENTS} clients over Streamable HTTP", concurrent_clients, team)
+    return rows
+
+
+async def http_vs_stdio(http: Any, pipe: Any) -> Row:
+    """One client on each side, `TEAM_TOOL` after a warm-up, alternating which side goes first."""
+    over_http: list[float] = []
+    over_stdio: list[float] = []
+    for client in (http, pipe):
+        for _ in range(3):  # the first reads Kimai's version and imports the tool's modules: not counted
+            await call_ok(client, TEAM_TOOL, {})
+    for run in range(TEAM_CALLS):
+        pair = [(http, over_http), (pipe, over_stdio)]
+        for client, into in pair if run % 2 == 0 else reversed(pair):
+            start = time.perf_counter()
+            await call_ok(client, TEAM_TOOL, {})
+            into.append(time.perf_counter() - start)
+    return http_vs_stdio_row(over_http, over_stdio)
+
+
+def http_vs_stdio_row(over_http: Sequence[float], over_stdio: Sequence[float]) -> Row:
+    h, s = median(over_http), median(over_stdio)
+    return Row(
+        f"{TEAM_TOOL} over Streamable HTTP + OAuth token vs. stdio (median, p95 of {len(over_http)})",
+        f"{seconds(h)} ({h / s:.2f}x), p95 {seconds(percentile(over_http, 95))}",
+        f"{seconds(s)} over stdio, p95 {seconds(percentile(over_stdio, 95))}",
+        f"<= {TEAM_HTTP_BUDGET}x ({seconds(s * TEAM_HTTP_BUDGET)})",
+        h <= TEAM_HTTP_BUDGET * s,
+    )
+
+
+async def concurrent_clients(team: TeamProcess) -> list[Row]:
+    """`TEAM_CLIENTS` clients, each its own user, signed in one after the other before the clock starts (each a
+    registration, the login page, the code for tokens: ~0.2 s, most of it the login page's scrypt, which would
+    not go faster at once on one server process); each makes one untimed call, which opens its user's Kimai session.
+    Then each makes `TEAM_CLIENT_CALLS` calls of `TEAM_TOOL` in a row, all clients at once. A latency is what a
+    client waits, including its share of this process's CPU (the clients share one event loop here)."""
+    import anyio
+
+    latencies: list[float] = []
+    failures: list[str] = []
+
+    async def calls(client: Any) -> None:
+        for _ in range(TEAM_CLIENT_CALLS):
+            start = time.perf_counter()
+            try:
+                await call_ok(client, TEAM_TOOL, {})
+                latencies.append(time.perf_counter() - start)
+            except Exception as exc:  # noqa: BLE001  (counted: errors are the budget)
+                failures.append(str(exc) if isinstance(exc, ToolFailed) else f"{type(exc).__name__}: {exc}")
+
+    async with contextlib.AsyncExitStack() as stack:
+        started = time.perf_counter()
+        clients = [await stack.enter_async_context(team_client(team.url, slug)) for slug in team_slugs(TEAM_CLIENTS)]
+        for client in clients:
+            await call_ok(client, TEAM_TOOL, {})  # each user's Kimai session: its version read, not counted
+        signed_in = time.perf_counter() - started
+        cpu_before = team.cpu()
+        start = time.perf_counter()
+        async with anyio.create_task_group() as tasks:
+            for client in clients:
+                tasks.start_soon(calls, client)
+        took = time.perf_counter() - start
+        cpu = team.cpu() - cpu_before
+    return concurrent_rows(latencies, failures, took, cpu, signed_in, team.started_rss, team.peak_rss())
+
+
+def concurrent_rows(latencies: Sequence[float], failures: Sequence[str], took: float, cpu: float,
+                    signed_in: float, rss_started: int, rss_peak: int) -> list[Row]:  # fmt: skip
+    """The calls' rate, latencies and errors beside how long they took and the server's CPU time meanwhile (near
+    `took` on its one core: the server is what limits the rate), then the server's peak RSS."""
+    done = len(latencies)
+    errors = len(failures)
+    first = f"; first: {failures[0][:100]}" if failures else ""
+    timing = f"p50 {seconds(percentile(latencies, 50))}, p95 {seconds(percentile(latencies, 95))}" if done else "-"
+    return [
+        Row(
+            f"{TEAM_CLIENTS} clients x {TEAM_CLIENT_CALLS} calls of {TEAM_TOOL} at once over Streamable HTTP",
+            f"{done / took:.0f} calls/s, {timing}, {errors} errors",
+            f"{done} calls in {seconds(took)}, server CPU {seconds(cpu)}; {TEAM_CLIENTS} sign-ins before "
+            f"took {seconds(signed_in)}{first}",
+            f"{TEAM_ERRORS_BUDGET} errors",
+            errors <= TEAM_ERRORS_BUDGET and done == TEAM_CLIENTS * TEAM_CLIENT_CALLS,
+        ),
+        Row(
+            f"team server peak RSS (VmHWM) after {TEAM_CLIENTS} sign-ins and their calls",
+            megabytes(rss_peak),
+            f"{megabytes(rss_started)} when it first answered /healthz",
+            "-",
+            None,
+        ),
+    ]
+
+
 async def attempt(metric: str, measure: Callable[..., Awaitable[Row | list[Row]]], *args: Any) -> list[Row]:
     """The measurement's rows, or a FAIL row naming what went wrong (a tool error, a crash, a timeout)."""
     try:
@@ -628,6 +916,9 @@ async def bench() -> list[Row]:
         rows += await attempt("tools/list", tools_list_row, cwd)
         print(f"batch, first call and overhead: fake Kimai answering after {KIMAI_DELAY * 1000:.0f} ms ...", flush=True)
         rows += await attempt("batch and overhead", measure_batch_and_overhead, cwd)
+        print(f"team server: {TEAM_TOOL} over Streamable HTTP vs. stdio, then {TEAM_CLIENTS} clients x "
+              f"{TEAM_CLIENT_CALLS} calls ...", flush=True)  # fmt: skip
+        rows += await attempt("team server over Streamable HTTP", measure_team, cwd)
     print(f"statistics: {' and '.join(f'{n:,}' for n in STATS_SIZES)} timesheets ...", flush=True)
     rows += await attempt("statistics over 50,000 timesheets", measure_stats)
     return rows

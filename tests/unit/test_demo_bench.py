@@ -150,3 +150,66 @@ async def test_fake_kimai_serves_pages_with_kimais_headers_and_404_past_the_end(
     assert version.json()["version"] == "2.64.0"
     assert served == {"requests": 7, "records": 120, "versions": 1}
     assert served_again == {"requests": 0, "records": 0, "versions": 0}
+
+
+def test_percentile_is_the_nearest_rank():
+    values = [float(v) for v in range(1, 101)]
+
+    assert bench.percentile(values, 50) == 50.0
+    assert bench.percentile(values, 95) == 95.0
+    assert bench.percentile([0.3, 0.1, 0.2], 95) == 0.3
+    assert bench.percentile([0.7], 50) == 0.7
+    with pytest.raises(ValueError, match="no measurements"):
+        bench.percentile([], 50)
+
+
+def test_peak_rss_and_cpu_time_are_read_from_proc():
+    status = "Name:\tpython\nVmPeak:\t  500000 kB\nVmHWM:\t  131072 kB\nVmRSS:\t  120000 kB\n"
+    # the command name may hold spaces and parentheses; utime and stime are the 14th and 15th fields
+    stat = "4242 (python (team) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3 0 1000 1 1"
+
+    assert bench.vm_peak_rss(status) == 131072 * 1024
+    assert bench.cpu_seconds(stat, ticks=100) == 3.0
+    with pytest.raises(ValueError, match="VmHWM"):
+        bench.vm_peak_rss("Name:\tpython\n")
+
+
+def test_http_vs_stdio_row_compares_medians_against_the_budget():
+    row = bench.http_vs_stdio_row([0.005, 0.004, 0.006, 0.020], [0.002, 0.003, 0.002, 0.004])
+
+    assert row.passed
+    assert row.ours == "5.5 ms (2.20x), p95 20.0 ms"
+    assert row.reference == "2.5 ms over stdio, p95 4.0 ms"
+    assert row.budget == "<= 3.0x (7.5 ms)"
+    assert not bench.http_vs_stdio_row([0.008] * 3, [0.002] * 3).passed
+
+
+def test_concurrent_rows_pass_with_no_error_only():
+    latencies = [0.1] * 999 + [0.5]
+    rows = bench.concurrent_rows(latencies, [], took=4.0, cpu=3.5, signed_in=9.0, rss_started=80_000_000,
+                                 rss_peak=130_000_000)  # fmt: skip
+
+    calls, rss = rows
+    assert calls.passed and calls.budget == "0 errors"
+    assert calls.ours == "250 calls/s, p50 0.100 s, p95 0.100 s, 0 errors"
+    assert calls.reference.startswith("1000 calls in 4.000 s, server CPU 3.500 s; 50 sign-ins before took 9.000 s")
+    assert rss.passed is None and rss.ours == "130.00 MB" and rss.reference.startswith("80.00 MB")
+    failed = bench.concurrent_rows(latencies[:-1], ["ReadTimeout: "], 4.0, 3.5, 9.0, 1, 1)[0]
+    assert not failed.passed and "1 errors" in failed.ours and "first: ReadTimeout" in failed.reference
+    nothing = bench.concurrent_rows([], ["x"] * 1000, 4.0, 3.5, 9.0, 1, 1)[0]
+    assert not nothing.passed and nothing.ours == "0 calls/s, -, 1000 errors"
+
+
+@pytest.mark.anyio
+async def test_team_measurement_signs_clients_in_and_counts_no_errors(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "TEAM_CALLS", 3)
+    monkeypatch.setattr(bench, "TEAM_CLIENTS", 2)
+    monkeypatch.setattr(bench, "TEAM_CLIENT_CALLS", 3)
+
+    one, calls, rss = await bench.measure_team(str(tmp_path))
+
+    assert "of 3" in one.metric and "over stdio" in one.reference
+    assert re.fullmatch(r"\d+\.\d+ m?s \(\d+\.\d+x\), p95 \d+\.\d+ m?s", one.ours), one.ours
+    assert calls.passed, calls
+    assert "6 calls in" in calls.reference and ", 0 errors" in calls.ours
+    assert rss.ours.endswith(" MB")
