@@ -15,6 +15,7 @@ import anyio
 from mcp.server.auth.handlers.metadata import MetadataHandler
 from mcp.server.auth.routes import build_metadata, cors_middleware
 from mcp.server.auth.settings import AuthSettings, ClientRegistrationOptions, RevocationOptions
+from mcp.server.request_state import RequestStateSecurity
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -46,6 +47,8 @@ class TeamConfig:
     trusted_proxies: tuple[Network, ...] = ()
     rate_limit_rpm: int = 60
     host: str = "0.0.0.0"  # the bind address: on loopback the SDK also checks Host and Origin headers
+    request_state_key: bytes | None = field(default=None, repr=False)  # shared by replicas (None: this process's)
+    stateless: bool = False  # no MCP sessions for handshake-era clients (replicas without stickiness)
     allow_loopback_metadata: bool = False  # Client ID Metadata Documents on this machine (tests only)
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)  # to Kimai (tests only)
 
@@ -62,11 +65,17 @@ def create_app(config: TeamConfig) -> Starlette:
         client_registration_options=ClientRegistrationOptions(enabled=True),
         revocation_options=RevocationOptions(enabled=True),
     )
+    security = {}
+    if config.request_state_key is not None:  # the SDK seals request state; any replica must open it
+        security["request_state_security"] = RequestStateSecurity(keys=[config.request_state_key])
     signed_in = server.build(TeamCallers(config.users, token_subject, config.transport), middleware=[NoteTool()],
-                             auth=auth, auth_server_provider=provider)  # fmt: skip
-    oauth_app = signed_in.streamable_http_app(host=config.host)
-    legacy = server.build(TeamCallers(config.users, legacy_slug.get, config.transport), middleware=[NoteTool()])
-    legacy.streamable_http_app(host=config.host)  # makes its session manager, which LegacyEndpoint serves
+                             auth=auth, auth_server_provider=provider, **security)  # fmt: skip
+    oauth_app = signed_in.streamable_http_app(host=config.host, stateless_http=config.stateless)
+    legacy = server.build(TeamCallers(config.users, legacy_slug.get, config.transport), middleware=[NoteTool()],
+                          **security)  # fmt: skip
+    legacy.streamable_http_app(
+        host=config.host, stateless_http=config.stateless
+    )  # its session manager, for /mcp/<slug>
 
     login = LoginPage(provider, config.state, dict(config.users), public.startswith("https://"),
                       config.trusted_proxies)  # fmt: skip

@@ -96,6 +96,14 @@ def serve(
     state_file: str = typer.Option(None, "--oauth-state-file", envvar="KIMAI_MCP_OAUTH_STATE_FILE", metavar="FILE",
                                    help=f"The SQLite file keeping OAuth clients and tokens across restarts. "
                                    f"Default: {DEFAULT_STATE}."),
+    state_url: str = typer.Option(None, "--state", envvar="KIMAI_MCP_STATE_URL", metavar="URL",
+                                  help="Where OAuth state is shared: sqlite:///<file> (the default, one host) or "
+                                  "redis://<host>:<port>/<db> for several replicas (password: in the URL or "
+                                  "KIMAI_MCP_REDIS_PASSWORD). Wins over --oauth-state-file."),
+    stateless: bool = typer.Option(False, "--stateless",
+                                   help="Keep no MCP session for clients of the 2025-11-25 handshake, so replicas "
+                                   "need no sticky sessions; such clients then get no server-initiated requests. "
+                                   "Environment: KIMAI_MCP_STATELESS=true."),
     disable_legacy_slugs: bool = typer.Option(False, "--disable-legacy-slugs",
                                               help="Turn off the deprecated /mcp/<slug> endpoints (no OAuth). "
                                               "Environment: KIMAI_MCP_DISABLE_LEGACY_SLUGS=true."),
@@ -114,7 +122,7 @@ def serve(
     if ctx.invoked_subcommand is not None:
         return
     from kimai_tools.team.requests import proxies
-    from kimai_tools.team.state import SqliteState, StateUnavailable
+    from kimai_tools.team.state import SqliteState, StateUnavailable, open_state
     from kimai_tools.team.users import load_users
 
     try:
@@ -134,14 +142,19 @@ def serve(
         log.warning("no --public-url: the server calls itself %s, which only this machine reaches; behind a "
                     "reverse proxy set the address users reach", url)  # fmt: skip
     try:
-        state = SqliteState(Path(state_file or DEFAULT_STATE).expanduser())
-    except StateUnavailable as exc:
+        if state_url:
+            state = open_state(state_url, os.environ.get("KIMAI_MCP_REDIS_PASSWORD") or None)
+        else:
+            state = SqliteState(Path(state_file or DEFAULT_STATE).expanduser())
+        request_state_key = state.prepare()
+    except (StateUnavailable, ConfigError) as exc:
         raise fail(str(exc)) from None
     legacy = not (disable_legacy_slugs or env_flag("KIMAI_MCP_DISABLE_LEGACY_SLUGS"))
     from kimai_tools.team.app import TeamConfig, create_app
 
     config = TeamConfig(users=loaded.users, public_url=url, state=state, legacy_slugs=legacy, trusted_proxies=networks,
-                        rate_limit_rpm=rate_limit_rpm, host=host,
+                        rate_limit_rpm=rate_limit_rpm, host=host, request_state_key=request_state_key,
+                        stateless=stateless or env_flag("KIMAI_MCP_STATELESS"),
                         allow_loopback_metadata=env_flag(LOOPBACK_METADATA))  # fmt: skip
     try:
         bind = ipaddress.ip_address(host)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+from kimai_tools.config import ConfigError
 
 
 def digest(secret: str) -> str:
@@ -47,6 +50,7 @@ class Code:
 
 
 class State(Protocol):
+    def prepare(self) -> bytes: ...  # at start-up: usable? and the request-state key every process shares
     async def ping(self) -> None: ...
     async def close(self) -> None: ...
     async def purge(self) -> int: ...
@@ -80,6 +84,7 @@ CREATE TABLE IF NOT EXISTS revoked (family TEXT PRIMARY KEY, expires_at REAL NOT
 CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, n INTEGER NOT NULL, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS events (key TEXT NOT NULL, at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS events_key ON events (key, at);
+CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 REVOKED_KEPT = 31 * 86400.0  # s: a revoked family is remembered past the longest refresh token's life
 
@@ -127,6 +132,10 @@ class SqliteState:
                 return outcome
             except sqlite3.Error as exc:
                 raise StateUnavailable(f"The OAuth state file {self.path} cannot be used ({reason(exc)}).") from None
+
+    def prepare(self) -> bytes:
+        self.run("INSERT OR IGNORE INTO settings VALUES ('request-state-key', ?)", (secrets.token_hex(32),))
+        return bytes.fromhex(self.run("SELECT value FROM settings WHERE name = 'request-state-key'")[0][0])
 
     async def ping(self) -> None:
         self.run("SELECT count(*) FROM revoked")
@@ -243,6 +252,22 @@ class SqliteState:
         """How many events `key` had in the last `window` seconds, and when the oldest of them was."""
         rows = self.run("SELECT count(*), min(at) FROM events WHERE key = ? AND at >= ?", (key, time.time() - window))
         return rows[0][0], rows[0][1]
+
+
+def open_state(url: str, password: str | None = None) -> State:
+    """The store a `--state` URL names: `sqlite:///path/to/file` or `redis://host:port/db` (`rediss://` for TLS;
+    `password` if the URL has none)."""
+    scheme = url.partition("://")[0].lower()
+    if scheme == "sqlite" and url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
+        return SqliteState(Path(url[len("sqlite://") :]))
+    if scheme in ("redis", "rediss"):
+        from kimai_tools.team.state_redis import RedisState
+
+        return RedisState(url, password)
+    shown = url.rpartition("@")[2]  # never a password of the URL
+    raise ConfigError(
+        f"--state must be sqlite:///<file> or redis://<host>:<port>/<db> (rediss:// for TLS), not {shown!r}."
+    )
 
 
 def reason(exc: BaseException) -> str:

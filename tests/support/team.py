@@ -93,8 +93,9 @@ class TeamServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KIMAI_")}
         env.update({"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'generated'}", **self.extra_env})
         command = [sys.executable, "-m", "kimai_tools.team", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--users-config", str(self.users), "--public-url", self.url,
-                   "--oauth-state-file", str(self.state_file), *self.args]  # fmt: skip
+                   "--users-config", str(self.users), "--public-url", self.url, *self.args]  # fmt: skip
+        if "--state" not in self.args:
+            command += ["--oauth-state-file", str(self.state_file)]
         self.process = subprocess.Popen(command, env=env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
