@@ -245,7 +245,7 @@ def team_section() -> str:
 
 @pytest.mark.parametrize("param", [p for p in command().params if p.name != "help"], ids=lambda p: p.opts[0])
 def test_the_readme_table_has_every_option(param):
-    rows = [line for line in team_section().splitlines() if line.startswith(f"| `{param.opts[0]}")]
+    rows = [line for line in team_section().splitlines() if re.match(rf"\| `{re.escape(param.opts[0])}[ `]", line)]
     assert len(rows) == 1, f"the Team server table has no row for {param.opts[0]}"
     if param.envvar:
         assert f"`{param.envvar}`" in rows[0]
