@@ -4,10 +4,13 @@ would (`oauth_client`), built on the MCP SDK's own client support."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -16,7 +19,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import httpx
 import httpx2
@@ -81,10 +84,11 @@ class TeamServer:
     """`python -m kimai_tools.team` with a users file, on a free port, its log kept in a file."""
 
     def __init__(self, folder: Path, users: Path, *args: str, env: dict[str, str] | None = None,
-                 port: int | None = None):  # fmt: skip
+                 port: int | None = None, public_url: str | None = None):  # fmt: skip
         self.folder, self.users, self.args, self.extra_env = folder, users, list(args), env or {}
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.public_url = public_url or self.url  # behind a load balancer: its address
         self.log = folder / f"team-{self.port}.log"
         self.state_file = folder / "oauth.sqlite3"
         self.process: subprocess.Popen | None = None
@@ -93,7 +97,7 @@ class TeamServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KIMAI_")}
         env.update({"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'generated'}", **self.extra_env})
         command = [sys.executable, "-m", "kimai_tools.team", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--users-config", str(self.users), "--public-url", self.url, *self.args]  # fmt: skip
+                   "--users-config", str(self.users), "--public-url", self.public_url, *self.args]  # fmt: skip
         if "--state" not in self.args:
             command += ["--oauth-state-file", str(self.state_file)]
         self.process = subprocess.Popen(command, env=env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
@@ -221,3 +225,67 @@ def fakes(*names: str) -> Iterator[dict[str, FakeKimaiHTTP]]:
     finally:
         for server in served.values():
             server.close()
+
+
+def pkce() -> tuple[str, str]:
+    verifier = secrets.token_urlsafe(48)
+    return verifier, base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+
+
+class ByHand:
+    """The OAuth steps one at a time, each against the server the test names (a replica, or the balancer)."""
+
+    def __init__(self, resource: str):
+        self.resource = resource  # <public URL>/mcp
+        self.client: dict = {}
+        self.http = httpx.AsyncClient(timeout=15)
+
+    async def register(self, base: str) -> dict:
+        answer = await self.http.post(f"{base}/register", json={"client_name": "By hand", "redirect_uris": [REDIRECT],
+                                      "grant_types": ["authorization_code", "refresh_token"]})  # fmt: skip
+        assert answer.status_code == 201, answer.text
+        self.client = answer.json()
+        return self.client
+
+    async def code(self, base: str, slug: str, secret: str) -> tuple[str, str]:
+        """A code for `slug`, and its PKCE verifier, from /authorize and the login page at `base`."""
+        verifier, challenge = pkce()
+        query = {"response_type": "code", "client_id": self.client["client_id"], "redirect_uri": REDIRECT,
+                 "code_challenge": challenge, "code_challenge_method": "S256", "state": "s",
+                 "resource": self.resource}  # fmt: skip
+        answer = await sign_in(f"{base}/authorize?{urlencode(query)}", slug, secret)
+        assert answer.status_code == 302, answer.text
+        return parse_qs(urlparse(answer.headers["location"]).query)["code"][0], verifier
+
+    async def token(self, base: str, **grant: str) -> httpx.Response:
+        form = {**grant, "client_id": self.client["client_id"], "client_secret": self.client["client_secret"]}
+        return await self.http.post(f"{base}/token", data=form)
+
+    async def exchange(self, base: str, code: str, verifier: str) -> httpx.Response:
+        return await self.token(base, grant_type="authorization_code", code=code, redirect_uri=REDIRECT,
+                                code_verifier=verifier, resource=self.resource)  # fmt: skip
+
+    async def sign_in(self, base: str, slug: str, secret: str) -> dict:
+        if not self.client:
+            await self.register(base)
+        answer = await self.exchange(base, *await self.code(base, slug, secret))
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    async def revoke(self, base: str, token: str) -> httpx.Response:
+        form = {"token": token, "client_id": self.client["client_id"], "client_secret": self.client["client_secret"]}
+        return await self.http.post(f"{base}/revoke", data=form)
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+
+class Bearer(httpx2.Auth):
+    """A fixed access token, as a client sends it once it has one."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+    def auth_flow(self, request):
+        request.headers["Authorization"] = f"Bearer {self.token}"
+        yield request
