@@ -25,10 +25,20 @@ kimai/ imports nothing of MCP; the server turns each into an `is_error` tool res
 
 from __future__ import annotations
 
+import contextvars
 import json
 import ssl
 from http import HTTPStatus
 from typing import Any, Self
+
+# the settings a message tells to check: the stdio server's variables, or a team-server user's entries
+SETTINGS = {"url": "KIMAI_URL", "token": "KIMAI_API_TOKEN", "ssl_verify": "KIMAI_SSL_VERIFY"}
+setting_names: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("kimai_setting_names", default=SETTINGS)
+
+
+def setting(name: str) -> str:
+    return setting_names.get().get(name, SETTINGS[name])
+
 
 EXTRA_FIELDS = "This form should not contain extra fields."
 ALREADY_USED = "already used"  # in Kimai's "This value is already used." and "The username is already used."
@@ -182,7 +192,7 @@ def _phrase(status: int) -> str:
 def _hint(status: int, key: str, body: Any, sent: dict | None) -> str:
     method, _, path = key.partition(" ")
     if status == 401:
-        return "The API token was not accepted: check KIMAI_API_TOKEN (Kimai: your profile > API access)"
+        return f"The API token was not accepted: check {setting('token')} (Kimai: your profile > API access)"
     if status == 403:
         needed = next((p for prefix, p in PERMISSIONS.items() if path.startswith(prefix)), None)
         lacks = "The token's user lacks a permission Kimai checks here"
@@ -236,10 +246,11 @@ def network_error(exc: Exception, url: str, timeout: float) -> KimaiUnreachable:
     text = str(exc)
     if _untrusted(exc):
         return KimaiUnreachable(
-            f"The TLS certificate of {url} is not trusted; set KIMAI_SSL_VERIFY to your CA bundle's path "
+            f"The TLS certificate of {url} is not trusted; set {setting('ssl_verify')} to your CA bundle's path "
             "(or false, only for testing)."
         )
-    return KimaiUnreachable(f"Cannot reach Kimai at {url} ({name}: {text or 'connection failed'}); check KIMAI_URL.")
+    failed = text or "connection failed"
+    return KimaiUnreachable(f"Cannot reach Kimai at {url} ({name}: {failed}); check {setting('url')}.")
 
 
 def _untrusted(exc: BaseException) -> bool:

@@ -31,6 +31,8 @@ from kimai_tools.kimai.errors import (
     UnexpectedAnswer,
     from_response,
     network_error,
+    setting,
+    setting_names,
 )
 
 STRICT = "KIMAI_TOOLS_STRICT"  # set to 1 (the test suite does): an undeclared operation fails the call
@@ -214,7 +216,18 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-async def call(
+async def call(session, key: str, **kwargs: Any) -> Reply:
+    """`key` ("METHOD /api/path") sent as the session's user; its failures name that user's settings."""
+    names = getattr(session.access, "setting_names", None)
+    token = setting_names.set(names) if names else None
+    try:
+        return await _call(session, key, **kwargs)
+    finally:
+        if token is not None:
+            setting_names.reset(token)
+
+
+async def _call(
     session,
     key: str,
     *,
@@ -307,7 +320,7 @@ def not_json(key: str, response) -> UnexpectedAnswer:
     why = (
         "a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
         if _login_page(response)
-        else "check that KIMAI_URL is Kimai's own address, with its path (e.g. https://host/kimai)"
+        else f"check that {setting('url')} is Kimai's own address, with its path (e.g. https://host/kimai)"
     )
     return UnexpectedAnswer(f"Kimai answered {key} with a body that is not JSON ({kind}); {why}.", response.status_code)
 
@@ -318,7 +331,7 @@ def redirected(key: str, status: int, location: str) -> UnexpectedAnswer:
     if "login" in target.lower() or "sso" in target.lower() or "auth" in target.lower():
         why = "to a login page: a single sign-on proxy in front of Kimai intercepts API requests; let /api through it"
     else:
-        why = f"to {target or 'another address'}: set KIMAI_URL to the address Kimai answers at"
+        why = f"to {target or 'another address'}: set {setting('url')} to the address Kimai answers at"
     return UnexpectedAnswer(f"Kimai answered {key} with a redirect ({status}) {why}.", status)
 
 

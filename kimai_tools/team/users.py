@@ -91,6 +91,12 @@ class User:
 
     __str__ = __repr__
 
+    @property
+    def setting_names(self) -> dict[str, str]:
+        """What a failure tells to check: this user's entries of the users file (or their variables)."""
+        return {key: f"{entry} of user {self.slug!r} in the team server's users" for key, entry in
+                (("url", "kimai_url"), ("token", "kimai_token"), ("ssl_verify", "ssl_verify"))}  # fmt: skip
+
 
 class Loaded(NamedTuple):
     users: dict[str, User]  # by slug, the file's order first

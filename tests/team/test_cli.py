@@ -82,6 +82,7 @@ def test_check_tries_every_users_kimai(tmp_path):
     assert lines[0].startswith(f"ok      {SLUG_A}: Kimai 2.31.0 at {served['anna'].url}, signed in as anna")
     assert lines[0].endswith("read-only")
     assert lines[1].startswith(f"FAILED  {SLUG_B}: http://127.0.0.1:9: ")
+    assert lines[1].endswith(f"check kimai_url of user {SLUG_B!r} in the team server's users.")  # not KIMAI_URL
     assert len(lines) == 2
     assert "token-of" not in done.stdout + done.stderr
 
