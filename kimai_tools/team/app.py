@@ -10,24 +10,34 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 import anyio
 from mcp.server.auth.handlers.metadata import MetadataHandler
+from mcp.server.auth.handlers.revoke import RevocationHandler
+from mcp.server.auth.handlers.token import TokenHandler
 from mcp.server.auth.routes import build_metadata, cors_middleware
 from mcp.server.auth.settings import AuthSettings, ClientRegistrationOptions, RevocationOptions
 from mcp.server.request_state import RequestStateSecurity
+from mcp.server.transport_security import (
+    DEFAULT_MAX_REQUEST_BODY_SIZE,
+    RequestBodyLimitMiddleware,
+    TransportSecuritySettings,
+)
+from mcp.shared.inbound import MCP_PROTOCOL_VERSION_HEADER
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
-from starlette.routing import Route
+from starlette.routing import Route, request_response
 from starlette.types import Receive, Scope, Send
 
 from kimai_tools import server
 from kimai_tools.team.callers import NoteTool, TeamCallers, legacy_slug, token_subject
 from kimai_tools.team.login import LoginPage
-from kimai_tools.team.provider import TeamProvider
-from kimai_tools.team.requests import Network, RequestMiddleware, note, respond
+from kimai_tools.team.provider import HashedClientSecrets, TeamProvider
+from kimai_tools.team.requests import Network, RequestMiddleware, masked, note, respond
 from kimai_tools.team.state import State, StateUnavailable
 from kimai_tools.team.users import User
 
@@ -70,7 +80,9 @@ def create_app(config: TeamConfig) -> Starlette:
         security["request_state_security"] = RequestStateSecurity(keys=[config.request_state_key])
     signed_in = server.build(TeamCallers(config.users, token_subject, config.transport), middleware=[NoteTool()],
                              auth=auth, auth_server_provider=provider, **security)  # fmt: skip
-    oauth_app = signed_in.streamable_http_app(host=config.host, stateless_http=config.stateless)
+    checks = transport_security(config.host, public)
+    oauth_app = signed_in.streamable_http_app(host=config.host, stateless_http=config.stateless,
+                                              transport_security=checks)  # fmt: skip
     legacy = server.build(TeamCallers(config.users, legacy_slug.get, config.transport), middleware=[NoteTool()],
                           **security)  # fmt: skip
     legacy.streamable_http_app(
@@ -78,9 +90,11 @@ def create_app(config: TeamConfig) -> Starlette:
     )  # its session manager, for /mcp/<slug>
 
     login = LoginPage(provider, config.state, dict(config.users), public.startswith("https://"),
-                      config.trusted_proxies)  # fmt: skip
+                      config.trusted_proxies, mask_slugs=config.legacy_slugs)  # fmt: skip
     metadata = build_metadata(auth.issuer_url, None, auth.client_registration_options, auth.revocation_options)
     metadata.client_id_metadata_document_supported = True  # get_client fetches an https client_id (cimd.py)
+    metadata.token_endpoint_auth_methods_supported = ["client_secret_post", "client_secret_basic", "none"]
+    clients = HashedClientSecrets(provider)
 
     async def healthz(request: Request) -> PlainTextResponse:
         return PlainTextResponse("ok")
@@ -100,6 +114,9 @@ def create_app(config: TeamConfig) -> Starlette:
         Route("/login.css", login.style),
         Route("/.well-known/oauth-authorization-server",
               cors_middleware(MetadataHandler(metadata).handle, ["GET", "OPTIONS"]), methods=["GET", "OPTIONS"]),
+        # the SDK's handlers, checking client secrets against their stored hashes (before the SDK's own routes)
+        Route("/token", for_clients(TokenHandler(provider, clients).handle), methods=["POST", "OPTIONS"]),
+        Route("/revoke", for_clients(RevocationHandler(provider, clients).handle), methods=["POST", "OPTIONS"]),
     ]  # fmt: skip
     if config.legacy_slugs:
         routes.append(Route("/mcp/{slug}", LegacyEndpoint(legacy, config.users)))
@@ -114,8 +131,34 @@ def create_app(config: TeamConfig) -> Starlette:
 
     # ours outside the SDK's bearer middleware, so that a state store failing while a token is checked is a 503
     middleware = [Middleware(RequestMiddleware, state=config.state, networks=config.trusted_proxies,
-                             rate_limit_rpm=config.rate_limit_rpm), *oauth_app.user_middleware]  # fmt: skip
+                             rate_limit_rpm=config.rate_limit_rpm, mask_slugs=config.legacy_slugs),
+                  *oauth_app.user_middleware]  # fmt: skip
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def for_clients(handler: Any) -> Any:
+    """A client-facing OAuth endpoint as the SDK serves its own: any origin may call it, the body is bounded."""
+    limited = RequestBodyLimitMiddleware(request_response(handler), DEFAULT_MAX_REQUEST_BODY_SIZE)
+    return CORSMiddleware(limited, allow_origins="*", allow_methods=["POST", "OPTIONS"],
+                          allow_headers=[MCP_PROTOCOL_VERSION_HEADER])  # fmt: skip
+
+
+def transport_security(host: str, public_url: str) -> TransportSecuritySettings | None:
+    """Bound to loopback (behind a reverse proxy on the same host) the SDK checks Host and Origin against DNS
+    rebinding: the public address must pass too. Bound to all addresses it checks nothing, as the SDK does."""
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    public = urlparse(public_url)
+    return TransportSecuritySettings(
+        enable_dns_rebinding_protection=True,
+        allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*", public.netloc, public.hostname or ""],
+        allowed_origins=[
+            "http://127.0.0.1:*",
+            "http://localhost:*",
+            "http://[::1]:*",
+            f"{public.scheme}://{public.netloc}",
+        ],
+    )
 
 
 async def purge(state: State) -> None:
@@ -138,7 +181,6 @@ class LegacyEndpoint:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         slug = scope["path_params"]["slug"]
-        note(route="/mcp/<slug>")
         if slug not in self.users:
             await respond(send, 404, json.dumps({"error": "not_found"}))
             return
@@ -148,7 +190,7 @@ class LegacyEndpoint:
             log.warning(
                 "user %r uses the deprecated endpoint /mcp/<slug>: add the server as a connector at <public URL>/mcp "
                 "instead (OAuth); --disable-legacy-slugs turns these endpoints off",
-                slug,
+                masked(slug),
             )
         token = legacy_slug.set(slug)
         try:

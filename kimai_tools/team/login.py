@@ -23,8 +23,8 @@ from starlette.responses import RedirectResponse, Response
 
 from kimai_tools.team.passwords import verify_secret
 from kimai_tools.team.provider import TeamProvider
-from kimai_tools.team.requests import client_address, note
-from kimai_tools.team.state import State
+from kimai_tools.team.requests import client_address, masked, note
+from kimai_tools.team.state import State, digest
 from kimai_tools.team.users import User
 
 log = logging.getLogger("kimai_tools.team")
@@ -50,6 +50,15 @@ class LoginPage:
     users: dict[str, User]
     secure_cookie: bool  # the public URL is https
     trusted_proxies: tuple = ()
+    mask_slugs: bool = False  # the legacy endpoints are on, where a slug is a secret
+
+    def shown(self, slug: str) -> str:
+        return masked(slug) if self.mask_slugs else slug
+
+    @staticmethod
+    def cookie(key: str) -> str:
+        """The CSRF cookie of one sign-in: two sign-ins under way in one browser keep their own."""
+        return f"{CSRF_COOKIE}_{digest(key)[:16]}"
 
     async def style(self, request: Request) -> Response:
         return Response(STYLE, media_type="text/css", headers={"Cache-Control": "public, max-age=86400",
@@ -61,7 +70,7 @@ class LoginPage:
         if sign_in is None:
             return self.expired()
         response = await self.page(key, sign_in)
-        response.set_cookie(CSRF_COOKIE, sign_in["csrf"], max_age=600, path="/login", secure=self.secure_cookie,
+        response.set_cookie(self.cookie(key), sign_in["csrf"], max_age=600, path="/login", secure=self.secure_cookie,
                             httponly=True, samesite="strict")  # fmt: skip
         return response
 
@@ -71,7 +80,7 @@ class LoginPage:
         sign_in = await self.state.pending(key) if key else None
         if sign_in is None:
             return self.expired()
-        sent, cookie = str(form.get("csrf", "")), request.cookies.get(CSRF_COOKIE, "")
+        sent, cookie = str(form.get("csrf", "")), request.cookies.get(self.cookie(key), "")
         if not (hmac.compare_digest(sent, sign_in["csrf"]) and hmac.compare_digest(cookie, sign_in["csrf"])):
             stale = "This form has expired or was not sent from this page. Reload it."
             return await self.page(key, sign_in, stale, 403)
@@ -96,13 +105,13 @@ class LoginPage:
             for key_of in (f"login:slug:{slug}", f"login:ip:{address}"):
                 await self.state.add_event(key_of, LOCKOUT)
             note(slug=slug if user else "(unknown)")
-            log.warning("sign-in refused for %s from %s", slug if user else "an unknown slug", address)
+            log.warning("sign-in refused for %s from %s", self.shown(slug) if user else "an unknown slug", address)
             return await self.page(key, sign_in, "The slug or the secret is wrong.", 401)
         if await self.state.take_pending(key) is None:  # the same form sent twice at once: one of them wins
             return self.expired()
         note(slug=slug)
         code = await self.provider.grant(sign_in, slug)
-        log.info("signed in: %s for client %s", slug, sign_in["client_id"])
+        log.info("signed in: %s for client %s", self.shown(slug), sign_in["client_id"])
         return self.back(sign_in, code=code)
 
     async def locked_for(self, slug: str, address: str) -> float:

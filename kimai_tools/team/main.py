@@ -120,7 +120,10 @@ def serve(
     """Serve the Kimai tools to a team over Streamable HTTP, each user signing in with OAuth 2.1 (Claude.ai
     connectors) and acting in Kimai with their own token. Commands: check, hash-secret."""
     if ctx.invoked_subcommand is not None:
+        ctx.obj = {"users_config": users_config}  # `--users-config FILE check` means that file too
         return
+    if log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise fail(f"--log-level must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}.")
     from kimai_tools.team.requests import proxies
     from kimai_tools.team.state import SqliteState, StateUnavailable, open_state
     from kimai_tools.team.users import load_users
@@ -171,11 +174,14 @@ def serve(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     users_config: str = typer.Option(None, "--users-config", envvar="USERS_CONFIG_FILE", metavar="FILE",
                                      help="The users file (users.json)."),
 ) -> None:  # fmt: skip
     """Validate the users and try each user's Kimai (/api/version, /api/users/me): one line per user."""
     import anyio
+
+    users_config = users_config or (ctx.obj or {}).get("users_config")
 
     from kimai_tools.team.users import load_users
 

@@ -14,12 +14,16 @@ introspection is needed between the two.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import logging
 import secrets
 import time
 from collections.abc import Mapping
-from urllib.parse import urlencode, urlparse
+from urllib.parse import quote, unquote, urlencode, urlparse
 
+from mcp.server.auth.middleware.client_auth import ClientAuthenticator
 from mcp.server.auth.provider import (
     AccessToken,
     AuthorizationCode,
@@ -31,9 +35,11 @@ from mcp.server.auth.provider import (
 )
 from mcp.shared.auth import OAuthClientInformationFull, OAuthToken
 from pydantic import AnyHttpUrl, ValidationError
+from starlette.datastructures import FormData
+from starlette.requests import Request
 
 from kimai_tools.team.cimd import ClientMetadataError, fetch_client_metadata, is_metadata_url
-from kimai_tools.team.state import State
+from kimai_tools.team.state import State, digest
 from kimai_tools.team.users import User
 
 log = logging.getLogger("kimai_tools.team")
@@ -72,17 +78,21 @@ class TeamProvider:
         except ClientMetadataError as exc:
             log.warning("client metadata refused: %s", exc)
             return None
+        refused = unsafe_redirect(client)
+        if refused:
+            log.warning("client metadata refused: %s (%s)", refused, client_id)
+            return None
         await self.state.save_client(client_id, client.model_dump(mode="json"), time.time() + seconds)
         return client
 
     async def register_client(self, client_info: OAuthClientInformationFull) -> None:
-        for uri in client_info.redirect_uris or []:
-            parsed = urlparse(str(uri))
-            if parsed.scheme == "https" or (parsed.scheme == "http" and parsed.hostname in LOOPBACK):
-                continue
-            raise RegistrationError("invalid_redirect_uri",
-                                    f"{uri} is neither https nor http on this machine's loopback address.")  # fmt: skip
-        await self.state.save_client(client_info.client_id or "", client_info.model_dump(mode="json"))
+        refused = unsafe_redirect(client_info)
+        if refused:
+            raise RegistrationError("invalid_redirect_uri", refused)
+        stored = client_info.model_dump(mode="json")
+        if stored.get("client_secret"):  # the client was told it (the SDK answers with client_info); we keep a hash
+            stored["client_secret"] = hashed_secret(stored["client_secret"])
+        await self.state.save_client(client_info.client_id or "", stored)
 
     # authorization: the login page finishes it (login.py)
 
@@ -154,6 +164,8 @@ class TeamProvider:
         found = await self.state.token(refresh_token)
         if found is None or found.kind != "refresh" or await self.state.family_revoked(found.family):
             return None
+        if found.expires_at < time.time():
+            return None
         if found.used:  # a rotated-out token presented again: someone holds a copy, so the whole sign-in ends
             log.warning("a used refresh token was presented again: revoking its family")
             await self.state.revoke_family(found.family)
@@ -186,6 +198,40 @@ class TeamProvider:
 
     async def exchange_identity_assertion(self, client, params) -> OAuthToken:
         raise TokenError("unsupported_grant_type", "the JWT bearer grant is not supported by this server")
+
+
+def unsafe_redirect(client: OAuthClientInformationFull) -> str | None:
+    """Why a client's redirect URIs are refused (None: they are fine): https, or http back to the user's machine."""
+    for uri in client.redirect_uris or []:
+        parsed = urlparse(str(uri))
+        if parsed.scheme == "https" or (parsed.scheme == "http" and parsed.hostname in LOOPBACK):
+            continue
+        return f"{uri} is neither https nor http on this machine's loopback address."
+    return None
+
+
+def hashed_secret(secret: str) -> str:
+    return "sha256:" + digest(secret)
+
+
+class HashedClientSecrets(ClientAuthenticator):
+    """The SDK's client authentication at /token and /revoke, against the stored hash of a client's secret: the
+    presented secret is hashed before the SDK compares it, so the state holds no usable client secret."""
+
+    async def authenticate_request(self, request: Request) -> OAuthClientInformationFull:
+        form = await request.form()
+        items = [(k, hashed_secret(v) if k == "client_secret" and isinstance(v, str) else v)
+                 for k, v in form.multi_items()]  # fmt: skip
+        request._form = FormData(items)  # the handler reads the same form after us
+        header = request.headers.get("authorization", "")
+        if header.lower().startswith("basic "):
+            with contextlib.suppress(ValueError, UnicodeDecodeError, binascii.Error):
+                client_id, _, secret = base64.b64decode(header[6:]).decode().partition(":")
+                basic = base64.b64encode(f"{client_id}:{quote(hashed_secret(unquote(secret)))}".encode())
+                request.scope["headers"] = [(k, v) for k, v in request.scope["headers"] if k != b"authorization"]
+                request.scope["headers"].append((b"authorization", b"Basic " + basic))
+                request.__dict__.pop("_headers", None)
+        return await super().authenticate_request(request)
 
 
 class FamilyAccessToken(AccessToken):

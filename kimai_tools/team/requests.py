@@ -70,6 +70,11 @@ def valid_ip(text: str) -> bool:
     return True
 
 
+def masked(slug: str) -> str:
+    """A slug as the logs show it while the legacy endpoints are on, where it is the only secret: its start."""
+    return slug[:4] + "…"
+
+
 def note(**values: Any) -> None:
     """Adds to the access log line of the request under way (the slug, the tool); outside a request a no-op."""
     current = _note.get()
@@ -80,8 +85,10 @@ def note(**values: Any) -> None:
 class RequestMiddleware:
     """The outermost layer: the address, the rate limit (429 with Retry-After) and one access log line a request."""
 
-    def __init__(self, app: ASGIApp, state: State, networks: tuple[Network, ...], rate_limit_rpm: int):
+    def __init__(self, app: ASGIApp, state: State, networks: tuple[Network, ...], rate_limit_rpm: int,
+                 mask_slugs: bool):  # fmt: skip
         self.app, self.state, self.networks, self.rpm = app, state, networks, rate_limit_rpm
+        self.mask_slugs = mask_slugs
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,12 +118,16 @@ class RequestMiddleware:
             await unavailable(scope, receive, sending)
         finally:
             _note.reset(token)
-            path = values.get("route") or scope["path"]
+            path = "/mcp/<slug>" if scope["path"].startswith("/mcp/") else scope["path"]  # the slug may be a secret
+            if self.mask_slugs and "slug" in values:
+                values["slug"] = masked(values["slug"])
             parts = [f'{address} "{scope["method"]} {path}" {status[0] or "-"}',
                      f"{(time.perf_counter() - started) * 1000:.0f}ms"]  # fmt: skip
             for key in ("slug", "tool"):
                 if key in values:
-                    parts.append(f"{key}={json.dumps(values[key])}")  # quoted: a slug or tool name is not structure
+                    parts.append(
+                        f"{key}={json.dumps(values[key], ensure_ascii=False)}"
+                    )  # quoted: a slug or tool name is not structure
             access_log.info(" ".join(parts))
 
     async def limited(self, path: str, address: str):

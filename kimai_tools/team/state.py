@@ -9,6 +9,7 @@ of the file hands out no working token. Every row has an expiry and `purge` remo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -135,7 +136,11 @@ class SqliteState:
 
     def prepare(self) -> bytes:
         self.run("INSERT OR IGNORE INTO settings VALUES ('request-state-key', ?)", (secrets.token_hex(32),))
-        return bytes.fromhex(self.run("SELECT value FROM settings WHERE name = 'request-state-key'")[0][0])
+        key = bytes.fromhex(self.run("SELECT value FROM settings WHERE name = 'request-state-key'")[0][0])
+        for part in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):  # the journal holds rows too
+            with contextlib.suppress(OSError):
+                part.chmod(0o600)
+        return key
 
     async def ping(self) -> None:
         self.run("SELECT count(*) FROM revoked")

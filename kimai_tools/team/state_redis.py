@@ -138,6 +138,9 @@ class RedisState:
 
     async def save_client(self, client_id: str, info: dict, expires_at: float | None = None) -> None:
         key = PREFIX + "client:" + digest(client_id)
+        if expires_at is not None and expires_at <= time.time():
+            await self.do(lambda c: c.delete(key))  # expired already: nothing to keep
+            return
         await self.do(lambda c: c.set(key, json.dumps(info), px=ttl_ms(expires_at) if expires_at else None))
 
     async def client(self, client_id: str) -> dict | None:

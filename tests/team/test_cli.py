@@ -101,3 +101,13 @@ def test_hash_secret_prints_a_hash_the_server_accepts():
 def test_version():
     done = team("--version")
     assert done.returncode == 0 and done.stdout.startswith("kimai-mcp-streamable ")
+
+
+def test_check_takes_the_users_file_named_before_it(users):
+    done = team("--users-config", str(users), "check")
+    assert f"{SLUG_A}: https://kimai.example.com" in done.stdout, done.stdout + done.stderr
+
+
+def test_an_unknown_log_level_is_refused(users):
+    done = team("--users-config", str(users), "--log-level", "LOUD")
+    assert done.returncode == 2 and "--log-level must be DEBUG, INFO, WARNING or ERROR" in done.stderr

@@ -113,7 +113,10 @@ async def test_nothing_secret_is_stored_in_clear(path):
         assert secret not in raw
     rows = sqlite3.connect(path).execute("SELECT hash FROM tokens").fetchall()
     assert rows == [(digest("the-access-token"),)]
-    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    state = SqliteState(path)
+    state.prepare()
+    for part in path.parent.glob("oauth.sqlite3*"):  # the file and its journal
+        assert oct(part.stat().st_mode & 0o777) == "0o600", part
 
 
 def test_an_unusable_file_is_one_sentence(tmp_path):
