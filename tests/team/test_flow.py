@@ -15,6 +15,7 @@ from tests.support.team import (
     SECRET_B,
     SLUG_A,
     SLUG_B,
+    ByHand,
     TeamServer,
     connected,
     fakes,
@@ -211,3 +212,48 @@ async def test_a_session_belongs_to_the_user_who_opened_it(team, kimais):
     assert ridden.status_code in (403, 404), ridden.text
     assert "Anna" not in ridden.text
     assert len(kimais["anna"].kimai.requests) == before
+
+
+async def test_behind_a_proxy_on_this_host_the_public_host_passes_and_others_do_not(tmp_path, kimais):
+    """Bound to loopback, the SDK checks Host against DNS rebinding: the public address passes, another is 421."""
+    anna = {"kimai_url": kimais["anna"].url, "kimai_token": "token-of-anna", "auth_secret": SECRET_A}
+    server = TeamServer(tmp_path, users_file(tmp_path / "users.json", {SLUG_A: anna}),
+                        public_url="https://mcp.example.com").start()  # fmt: skip
+    steps = ByHand("https://mcp.example.com/mcp")
+    try:
+        tokens = await steps.sign_in(server.url, SLUG_A, SECRET_A)
+        hello = {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+        initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello}
+        answers = {}
+        async with httpx.AsyncClient() as http:
+            for host in ("mcp.example.com", "evil.example"):
+                answers[host] = await http.post(f"{server.url}/mcp", json=initialize, headers={
+                    "Host": host, "Authorization": f"Bearer {tokens['access_token']}",
+                    "Accept": "application/json, text/event-stream"})  # fmt: skip
+        assert answers["mcp.example.com"].status_code == 200, answers["mcp.example.com"].text
+        assert answers["evil.example"].status_code == 421
+    finally:
+        await steps.aclose()
+        server.stop()
+
+
+async def test_a_user_taken_out_of_the_users_file_is_signed_out(tmp_path, kimais):
+    anna = {"kimai_url": kimais["anna"].url, "kimai_token": "token-of-anna", "auth_secret": SECRET_A}
+    bert = {"kimai_url": kimais["bert"].url, "kimai_token": "token-of-bert", "auth_secret": SECRET_B}
+    users = users_file(tmp_path / "users.json", {SLUG_A: anna, SLUG_B: bert})
+    server = TeamServer(tmp_path, users, "--rate-limit-rpm", "0").start()
+    try:
+        auth, storage, _ = oauth_client(server.url, SLUG_B, SECRET_B)
+        async with connected(server.url, auth) as client:
+            assert not (await client.call_tool("user_current", {})).is_error
+        users_file(users, {SLUG_A: anna})
+        server.restart()
+        async with httpx.AsyncClient() as http:
+            call = await http.post(f"{server.url}/mcp", json={},
+                                   headers={"Authorization": f"Bearer {storage.tokens.access_token}"})  # fmt: skip
+        assert call.status_code == 401
+        refreshed = await tokens_by_hand(server, storage, {"grant_type": "refresh_token",
+                                                           "refresh_token": storage.tokens.refresh_token})  # fmt: skip
+        assert refreshed["status"] == 400
+    finally:
+        server.stop()
