@@ -207,3 +207,21 @@ async def test_redis_unreachable_at_start_is_one_sentence_and_exit_2(tmp_path, k
     last = log.splitlines()[-1]
     assert last.startswith("kimai-mcp-streamable: The Redis state store at redis://127.0.0.1:"), log
     assert last.endswith(".") and "pw-not-shown" not in log and "Traceback" not in log
+
+
+async def test_handshake_clients_need_no_stickiness_with_stateless(tmp_path, kimais, redis_server):
+    """Clients of the 2025-11-25 handshake (Claude Desktop's) keep an MCP session; with --stateless no replica
+    holds one, so round robin serves them too."""
+    a, b, balancer = replicas(tmp_path, kimais, redis_server.url.replace("/0", "/6"), "--rate-limit-rpm", "0",
+                              "--stateless")  # fmt: skip
+    try:
+        auth, _, browser = oauth_client(balancer.url, SLUG_A, SECRET_A)
+        async with connected(balancer.url, auth, mode="legacy") as client:
+            for _ in range(6):
+                result = await client.call_tool("user_current", {})
+                assert not result.is_error and "Anna" in result.content[0].text
+        assert a.log_text().count('"POST /mcp" 200') and b.log_text().count('"POST /mcp" 200')
+        assert browser.sign_ins == 1
+    finally:
+        for part in (balancer, a, b):
+            part.stop()
