@@ -1,12 +1,15 @@
-"""The container files of the team server (Dockerfile, .dockerignore, docker-compose.yml, config/users.example.json)
-and the README's "Team server" section, checked against the code they describe. No Docker daemon is needed: the
-files are parsed, not built or run."""
+"""The container files of the team server (Dockerfile, .dockerignore, docker-compose.yml, docker-compose.scale.yml,
+deploy/nginx.conf, config/users.example.json) and the README's "Team server" section, checked against the code they
+describe. No Docker daemon is needed: the files are parsed, not built or run; nginx checks its config with `-t`."""
 
 import fnmatch
 import json
+import os
 import posixpath
 import re
 import shlex
+import shutil
+import subprocess
 import tomllib
 
 import pytest
@@ -18,6 +21,7 @@ from kimai_tools.team import main as team_main
 from kimai_tools.team.app import TeamConfig, create_app
 from kimai_tools.team.state import SqliteState
 from kimai_tools.team.users import load_users
+from tests.support.nginx import INSTALL as NGINX_INSTALL
 from tests.support.paths import ROOT
 
 EXAMPLE_USERS = ROOT / "config" / "users.example.json"
@@ -259,3 +263,162 @@ def test_the_readme_names_the_variables_main_reads_itself():
     assert read, "main.py reads no variable by name any more: update this test"
     section = team_section()
     assert {name for name in read if f"`{name}" not in section} == set()
+
+
+# docker-compose.scale.yml and deploy/nginx.conf: replicas on one Redis behind nginx
+
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+STICKY = ("ip_hash", "hash", "sticky")  # what would keep a client on one replica
+
+
+def scale() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.scale.yml").read_text())
+
+
+def team_services(compose: dict) -> dict[str, dict]:
+    """The services that run the team server: built from this folder."""
+    return {name: s for name, s in compose["services"].items() if s.get("build") in (".", {"context": "."})}
+
+
+def depends(service: dict) -> dict[str, str]:
+    found = service.get("depends_on") or {}
+    if isinstance(found, list):
+        return dict.fromkeys(found, "service_started")
+    return {name: (how or {}).get("condition", "service_started") for name, how in found.items()}
+
+
+def nginx_statements() -> list[str]:
+    """deploy/nginx.conf without comments, one string per directive or block opening."""
+    text = "\n".join(line.split("#", 1)[0] for line in NGINX_CONF.read_text().splitlines())
+    return [s.strip() for s in re.split(r"[;{}]", text) if s.strip()]
+
+
+def nginx_upstreams() -> dict[str, list[str]]:
+    """Each upstream block's `server` addresses."""
+    text = "\n".join(line.split("#", 1)[0] for line in NGINX_CONF.read_text().splitlines())
+    return {name: re.findall(r"^\s*server\s+([^\s;]+)", body, re.M)
+            for name, body in re.findall(r"\bupstream\s+(\S+)\s*\{([^}]*)\}", text)}  # fmt: skip
+
+
+def seconds(value: str) -> float:
+    number, unit = re.fullmatch(r"(\d+)(ms|s|m|h|d)?", value).groups()
+    return int(number) * {"ms": 0.001, "s": 1, None: 1, "m": 60, "h": 3600, "d": 86400}[unit]
+
+
+def test_scale_redis_keeps_an_append_only_file_on_a_named_volume():
+    compose = scale()
+    redis = compose["services"]["redis"]
+    assert redis["image"].startswith("redis:7")
+    args = redis["command"] if isinstance(redis["command"], list) else shlex.split(redis["command"])
+    assert args[args.index("--appendonly") + 1] == "yes"
+    named = [v.split(":") for v in redis["volumes"] if not v.startswith((".", "/", "~"))]
+    assert any(target == "/data" for _, target, *_ in named), "Redis's /data is on no named volume"
+    assert all(name in (compose.get("volumes") or {}) for name, *_ in named)
+    assert "redis-cli" in redis["healthcheck"]["test"] and "ping" in redis["healthcheck"]["test"]
+    assert "ports" not in redis  # only the compose network reaches it
+
+
+def test_scale_every_replica_shares_the_redis_the_public_url_and_the_users():
+    from kimai_tools.team.state import open_state
+    from kimai_tools.team.state_redis import RedisState
+
+    compose = scale()
+    replicas = team_services(compose)
+    assert len(replicas) >= 2, "docker-compose.scale.yml runs fewer than two replicas"
+    urls = set()
+    for name, service in replicas.items():
+        env = compose_env(service)
+        state = env[option("--state").envvar]
+        assert isinstance(open_state(state), RedisState)
+        host = re.match(r"rediss?://([^:/@]+)", state)[1]
+        assert host in compose["services"] and "redis" in compose["services"][host]["image"], f"{name}: {state}"
+        assert depends(service).get(host) == "service_healthy", f"{name} starts before Redis answers"
+        urls.add(env[option("--public-url").envvar])
+        assert "./config/users.json:/config/users.json:ro" in service["volumes"]
+        assert service.get("restart") == "unless-stopped"
+    assert len(urls) == 1, f"the replicas call themselves differently: {urls}"
+    assert team_main.public_url_of(expand_default(urls.pop()), listening_port()).startswith("https://")
+
+
+def test_scale_replicas_trust_the_network_nginx_connects_from():
+    from kimai_tools.team.requests import proxies, trusted
+
+    compose = scale()
+    subnets = [c["subnet"] for c in compose["networks"]["default"]["ipam"]["config"]]
+    for name, service in team_services(compose).items():
+        env = compose_env(service)
+        networks = proxies(env["KIMAI_MCP_TRUSTED_PROXIES"].split(","))
+        assert networks and all(str(n) in subnets for n in networks), f"{name} trusts {networks}, not {subnets}"
+        address = service["networks"]["default"]["ipv4_address"]
+        assert trusted(address, proxies(subnets)), f"{name}'s {address} is outside {subnets}"
+
+
+def test_scale_handshake_clients_are_stateless_under_round_robin():
+    for name, service in team_services(scale()).items():
+        value = expand_default(compose_env(service).get("KIMAI_MCP_STATELESS", ""))
+        assert value.lower() in ("1", "true", "yes", "on"), f"{name}: sessions on one replica, none sticky"
+
+
+def test_scale_nginx_publishes_the_port_and_mounts_deploy_nginx_conf():
+    compose = scale()
+    nginx = compose["services"]["nginx"]
+    assert nginx["image"].startswith("nginx:")
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in nginx["volumes"]
+    published = [str(p).rsplit(":", 1)[-1] for p in nginx["ports"]]
+    assert published == ["8000"], published
+    assert set(depends(nginx)) >= set(team_services(compose))
+    assert f"listen {published[0]}" in nginx_statements()
+    assert all("ports" not in s for s in team_services(compose).values())  # reached through nginx only
+
+
+def test_nginx_balances_every_replica_round_robin_unbuffered():
+    statements = nginx_statements()
+    upstreams = nginx_upstreams()
+    passed = [s.split()[1] for s in statements if s.startswith("proxy_pass ")]
+    assert passed and all(p.startswith("http://") and p[len("http://") :] in upstreams for p in passed)
+    replicas = team_services(scale())
+    for name, servers in upstreams.items():
+        assert sorted(servers) == sorted(f"{r}:{listening_port()}" for r in replicas), f"upstream {name}: {servers}"
+    assert not [s for s in statements if s.split()[0] in STICKY], "a stickiness directive in deploy/nginx.conf"
+    assert "proxy_buffering off" in statements
+    assert "proxy_http_version 1.1" in statements
+    assert 'proxy_set_header Connection ""' in statements
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for" in statements
+    assert any(s.startswith("proxy_set_header Host ") for s in statements)
+    timeout = [s.split()[1] for s in statements if s.startswith("proxy_read_timeout ")]
+    assert timeout and seconds(timeout[0]) >= 300, "streams would be cut after nginx's default 60 s"
+    retry = [s for s in statements if s.startswith("proxy_next_upstream ")]
+    assert retry == ["proxy_next_upstream error timeout"]  # never non_idempotent: a write is not sent twice
+
+
+def test_nginx_conf_passes_nginx_t(tmp_path):
+    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+    if binary is None:
+        pytest.fail(f"nginx is not installed: {NGINX_INSTALL} (Debian's package) to check deploy/nginx.conf.")
+    text = NGINX_CONF.read_text()
+    for upstream in nginx_upstreams().values():
+        for server in upstream:
+            text = re.sub(rf"(\bserver\s+){re.escape(server.rsplit(':', 1)[0])}:", r"\g<1>127.0.0.1:", text)
+    text = re.sub(r"^(\s*pid)\s+\S+;", rf"\1 {tmp_path}/nginx.pid;", text, flags=re.M)
+    text = re.sub(r"^(\s*(?:error|access)_log)\s+\S+/", rf"\1 {tmp_path}/", text, flags=re.M)
+    temp = "".join(f"    {kind}_temp_path {tmp_path}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi",
+                                                                            "uwsgi", "scgi"))  # fmt: skip
+    text = re.sub(r"^http\s*\{\n", lambda m: m[0] + temp, text, count=1, flags=re.M)
+    assert "/var/" not in text, "a path of deploy/nginx.conf was not moved into the test's folder"
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(text)
+    checked = subprocess.run([binary, "-t", "-p", f"{tmp_path}/", "-e", f"{tmp_path}/error.log", "-c", str(conf)],
+                             capture_output=True, text=True, timeout=30)  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    assert "test is successful" in checked.stderr
+
+
+def test_the_readme_explains_replicas():
+    section = team_section()
+    start = section.index("\n### Several replicas (Redis)\n")
+    end = section.find("\n### ", start + 1)
+    replicas = section[start : end if end != -1 else len(section)]
+    for needed in ("docker-compose.scale.yml", "deploy/nginx.conf", "`--state", "KIMAI_MCP_REDIS_PASSWORD",
+                   "--stateless", "appendonly", "/readyz", "/healthz", "Cluster", "ip_hash", "Retry-After",
+                   "2026-07-28", "2025-11-25"):  # fmt: skip
+        assert needed in replicas, f"the replicas subsection does not mention {needed}"
