@@ -5,6 +5,8 @@ Every option, its help and the variables it stands for come from `options.SETTIN
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from typing import Any
 
 import typer
@@ -38,9 +40,34 @@ def option(name: str, **extra: Any) -> Any:
     )
 
 
+def _kimai_range(versions: list[str]) -> str:
+    return "–".join(dict.fromkeys([versions[0], versions[-1]])) if versions else "?"
+
+
+def client_versions() -> str:
+    """The Kimai versions the generated client was made for, from its manifest.json.
+
+    The package is found, not imported (its `__init__` pulls in httpx): its loader's resource reader
+    is what `importlib.resources` itself uses, so this reads the file from a checkout or a wheel alike.
+    """
+    spec = importlib.util.find_spec("kimai_client")
+    get_reader = getattr(spec.loader, "get_resource_reader", None) if spec else None
+    reader = get_reader(spec.name) if get_reader else None
+    if reader is None:  # a loader without a reader: let importlib.resources import the package
+        from importlib import resources
+
+        files = resources.files("kimai_client")
+    else:
+        files = reader.files()
+    built = json.loads(files.joinpath("manifest.json").read_text(encoding="utf-8"))
+    pinned = ", ".join(_kimai_range(pin["kimai"]) for pin in built.get("pins", []))
+    return f"client generated for Kimai {_kimai_range(built['kimai'])}" + (f" (pinned: {pinned})" if pinned else "")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"kimai-mcp {__version__}")
+        typer.echo(client_versions())
         raise typer.Exit()
 
 

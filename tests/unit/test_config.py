@@ -205,7 +205,8 @@ def test_cli_with_a_bad_ssl_setting_exits_2(clean, served):
 
 
 def test_cli_version_and_help(clean):
-    assert CliRunner().invoke(app, ["--version"]).stdout.strip() == f"kimai-mcp {__version__}"
+    lines = CliRunner().invoke(app, ["--version"]).stdout.strip().splitlines()
+    assert lines[0] == f"kimai-mcp {__version__}" and lines[1].startswith("client generated for Kimai ")
     text = CliRunner().invoke(app, ["--help"]).stdout
     for option in ("--kimai-url", "--kimai-token", "--ssl-verify", "--read-only", "--version", "--setup"):
         assert option in text
@@ -218,4 +219,5 @@ SCRIPT = shutil.which("kimai-mcp", path=str(Path(sys.executable).parent))
 def test_console_script_and_module_start_the_same_cli(clean):
     for command in ([SCRIPT, "--version"], [sys.executable, "-m", "kimai_tools", "--version"]):
         done = subprocess.run(command, capture_output=True, text=True, timeout=30, env={"PATH": "/usr/bin:/bin"})
-        assert done.returncode == 0 and done.stdout.strip() == f"kimai-mcp {__version__}"
+        assert done.returncode == 0 and done.stdout.splitlines()[0] == f"kimai-mcp {__version__}"
+        assert done.stdout.splitlines()[1].startswith("client generated for Kimai ")
