@@ -24,6 +24,7 @@ from kimai_tools.domain.arguments import ArgumentError
 from kimai_tools.domain.text import quoted
 from kimai_tools.kimai.errors import InvalidRequest, KimaiError
 from kimai_tools.kimai.session import Session, warm_up
+from kimai_tools.prompts import prompts
 from kimai_tools.tools import TOOLS
 from kimai_tools.tools.base import Caller, Callers, OneCaller, caller_of
 
@@ -69,6 +70,8 @@ def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str =
         # docstring indentation is bytes the model reads
         mcp.add_tool(tool, name=name, title=module.TITLE, description=inspect.cleandoc(tool.__doc__ or ""),
                      annotations=annotations)  # fmt: skip
+    for prompt in prompts(read_only=read_only):
+        mcp.add_prompt(prompt)
     return mcp
 
 

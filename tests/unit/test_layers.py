@@ -9,8 +9,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kimai_tools"
 # the higher a layer, the more it may import; a module imports only its own layer or lower ones
-LAYERS = {"__main__": 6, "cli": 5, "stdio": 4, "team": 4, "server": 3, "tools": 2, "domain": 1, "kimai": 1,
-          "config": 0, "__init__": 0}  # fmt: skip
+LAYERS = {"__main__": 6, "cli": 5, "stdio": 4, "team": 4, "server": 3, "tools": 2, "prompts": 2, "domain": 1,
+          "kimai": 1, "config": 0, "__init__": 0}  # fmt: skip
 SHARED_TOOL_MODULES = {"base", "declare", "render", "custom_fields", "__init__"}  # what every tool may use
 
 
