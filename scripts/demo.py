@@ -1,17 +1,21 @@
-"""`make demo`: a short MCP session with the real stdio server, whose Kimai is a Prism mock of the pinned document.
+"""`make demo`: a short MCP session with the real stdio server, whose Kimai is a small fake one with believable data.
 
-Needs no Kimai: Prism (node_modules, `npm ci`) answers from generated/openapi.json on 127.0.0.1.
+Needs only Python: the fake Kimai (scripts/demo_kimai.py) serves Anna's and Ben's customers, projects and two
+weeks of timesheets on 127.0.0.1; the server (`python -m kimai_tools`) is launched as Claude Desktop would.
+`--now 2026-11-25T14:05` sets the fake's clock (its users' local time); by default it is now.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
 import textwrap
 from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import anyio
 from mcp import Client, StdioServerParameters
@@ -19,21 +23,43 @@ from mcp import Client, StdioServerParameters
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.prism import PrismMock, PrismStartError, PrismUnavailable, ensure_prism  # noqa: E402
+from scripts.demo_kimai import LOCAL, DemoKimai  # noqa: E402
 
-SPEC = ROOT / "generated" / "openapi.json"
 SESSION_TIMEOUT = 45.0  # seconds: the whole session normally takes a few
 SHOWN_LINES = 6
+TIMER_MINUTES = 45  # the timer is started as begun this long ago, so that stopping it records some time
 
-# (what a user asks, tool, arguments)
-STEPS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("Who am I?", "user_current", {}),
-    ("Which projects are there?", "entity", {"type": "project", "action": "list"}),
-    ("What did I record?", "timesheet", {"action": "list", "filters": {"size": 5}}),
-    ("Which Kimai is this?", "config", {"type": "version"}),
-)
+
+class Step(NamedTuple):
+    question: str  # what a user asks
+    tool: str
+    args: dict[str, Any]
+    lines: int = SHOWN_LINES  # of the answer, shown
+
+
+def steps(today: date, now: datetime) -> list[Step]:
+    """Anna's session, dated from the fake's clock."""
+    week = {"begin": (today - timedelta(days=6)).isoformat(), "end": today.isoformat()}
+    yesterday = (today - timedelta(days=1)).isoformat()
+    began = (now - timedelta(minutes=TIMER_MINUTES)).strftime(LOCAL)
+    return [
+        Step("Who am I?", "user_current", {}, lines=10),
+        Step("What did I log in the last 7 days?", "timesheet", {"action": "list", "filters": week}),
+        Step("Which projects are there?", "entity", {"type": "project", "action": "list"}),
+        Step(f"Start a timer: Online shop, Design (I began {TIMER_MINUTES} minutes ago)", "timer",
+             {"action": "start", "data": {"project": 2, "activity": 1, "description": "Checkout flow",
+                                          "begin": began}}),
+        Step("Stop it.", "timer", {"action": "stop"}),
+        Step("Log 2 hours yesterday on the Website relaunch", "timesheet",
+             {"action": "create", "data": {"project": 1, "activity": 1, "begin": f"{yesterday}T16:00:00",
+                                           "end": f"{yesterday}T18:00:00", "description": "Accessibility review"}}),
+        Step("My last 7 days in numbers", "timesheet", {"action": "list", "filters": {**week, "calculate_stats": True}},
+             lines=10),
+    ]  # fmt: skip
+
+
 # A typo a model might make: the answer says what is allowed.
-WRONG_CALL = ("A wrong call (type 'projects')", "entity", {"type": "projects", "action": "list"})
+WRONG_CALL = Step("A wrong call (type 'projects')", "entity", {"type": "projects", "action": "list"})
 
 
 def server_params(kimai_url: str, token: str, cwd: str | Path, *, args: Sequence[str] = ("-m", "kimai_tools")):
@@ -54,7 +80,8 @@ def excerpt(text: str, lines: int = SHOWN_LINES, width: int = 110) -> list[str]:
     all_lines = text.splitlines() or [""]
     shown = [textwrap.shorten(ln, width, placeholder=" …") if len(ln) > width else ln for ln in all_lines[:lines]]
     if len(all_lines) > lines:
-        shown.append(f"… ({len(all_lines) - lines} more lines)")
+        more = len(all_lines) - lines
+        shown.append(f"… ({more} more {'line' if more == 1 else 'lines'})")
     return shown
 
 
@@ -62,42 +89,39 @@ def result_text(result: Any) -> str:
     return "\n".join(getattr(c, "text", f"[{c.type}]") for c in result.content) or "(no text)"
 
 
-async def call(client: Client, title: str, tool: str, args: dict[str, Any]) -> bool:
+async def call(client: Client, step: Step) -> bool:
     """Print the call and what came back; True when the tool answered without an error."""
-    print(f"\n» {title}\n  {tool} {json.dumps(args)}")
+    print(f"\n» {step.question}\n  {step.tool} {json.dumps(step.args)}")
     try:
-        result = await client.call_tool(tool, args)
+        result = await client.call_tool(step.tool, step.args)
     except Exception as exc:  # noqa: BLE001  (a protocol failure is shown, the session goes on)
         print(f"  ✗ {type(exc).__name__}: {exc}")
         return False
-    first, *rest = excerpt(result_text(result))
+    first, *rest = excerpt(result_text(result), step.lines)
     print(f"  ✗ error: {first}" if result.is_error else f"  {first}")
     for text_line in rest:
         print(f"    {text_line}" if result.is_error else f"  {text_line}")
     return not result.is_error
 
 
-async def session(kimai_url: str, cwd: str | Path) -> int:
-    """Drive the stdio server through STEPS and WRONG_CALL; the number of STEPS that answered with an error."""
-    async with Client(server_params(kimai_url, "demo", cwd), mode="legacy") as client:
+async def session(kimai: DemoKimai, cwd: str | Path) -> list[str]:
+    """Drive the stdio server through the steps and WRONG_CALL; the questions not answered as expected."""
+    async with Client(server_params(kimai.url, kimai.token, cwd), mode="legacy") as client:
         info = client.server_info
         print(f"Connected over stdio to {info.name} {info.version} (MCP {client.protocol_version}).")
+        failed = [step.question for step in steps(kimai.today, kimai.now) if not await call(client, step)]
+        if await call(client, WRONG_CALL):
+            print("  (expected an error here)")
+            failed.append(WRONG_CALL.question)
         tools = (await client.list_tools()).tools
         print(f"\n{len(tools)} tools, tools/list = {tools_list_bytes(tools):,} bytes of compact JSON:")
-        for tool in tools:
-            print(f"  {tool.name:<22} {tool.title or ''}")
-        failed = 0
-        for title, tool, args in STEPS:
-            failed += not await call(client, title, tool, args)
-        if await call(client, *WRONG_CALL):
-            print("  (expected an error here)")
-            failed += 1
+        print(textwrap.fill(", ".join(t.name for t in tools), 110, initial_indent="  ", subsequent_indent="  "))
     return failed
 
 
-async def timed_session(kimai_url: str, cwd: str | Path) -> int:
+async def timed_session(kimai: DemoKimai, cwd: str | Path) -> list[str]:
     with anyio.fail_after(SESSION_TIMEOUT):
-        return await session(kimai_url, cwd)
+        return await session(kimai, cwd)
 
 
 def first_leaf(exc: BaseException) -> BaseException:
@@ -119,33 +143,34 @@ def claude_desktop_hint() -> str:
     )
 
 
-def main() -> int:
-    try:
-        prism = ensure_prism()
-        mock = PrismMock(SPEC, prism=prism).start()
-    except PrismUnavailable as exc:
-        print(f"make demo: the mock Kimai (Prism) is not installed: {exc}. Install node and npm.", file=sys.stderr)
-        return 3
-    except PrismStartError as exc:
-        print(f"make demo: the mock Kimai (Prism) could not start.\n{exc}", file=sys.stderr)
-        return 3
-    print(f"Mock Kimai: Prism serving {SPEC.relative_to(ROOT)} at {mock.url}")
-    print("(Prism answers the document's example data: 'string', 0. The shapes are Kimai's, the values are not.)")
-    try:
-        with tempfile.TemporaryDirectory(prefix="kimai-demo-") as cwd:  # no stray .env changes the settings
-            failed = anyio.run(timed_session, mock.url, cwd)
-    except TimeoutError:
-        print(f"make demo: the session did not finish within {SESSION_TIMEOUT:.0f}s.", file=sys.stderr)
-        return 1
-    except Exception as exc:  # noqa: BLE001  (the server could not start or the connection broke)
-        cause = first_leaf(exc)
-        print(f"make demo: the MCP session with the server failed: {type(cause).__name__}: {cause}", file=sys.stderr)
-        return 1
-    finally:
-        mock.stop()
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    clock = "the fake Kimai's clock, its users' local time (e.g. 2026-11-25T14:05); default: now"
+    parser.add_argument("--now", type=datetime.fromisoformat, default=None, help=clock)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse(argv)
+    with DemoKimai(now=options.now) as kimai:
+        print(f"Demo Kimai: a fake Kimai {kimai.version} at {kimai.url}, its clock at {kimai.now:%Y-%m-%d %H:%M}.")
+        print(textwrap.fill(f"{kimai.summary()} The session is Anna's.", 110))
+        try:
+            with tempfile.TemporaryDirectory(prefix="kimai-demo-") as cwd:  # no stray .env changes the settings
+                failed = anyio.run(timed_session, kimai, cwd)
+        except TimeoutError:
+            print(f"make demo: the session did not finish within {SESSION_TIMEOUT:.0f}s.", file=sys.stderr)
+            return 1
+        except Exception as exc:  # noqa: BLE001  (the server could not start or the connection broke)
+            cause = first_leaf(exc)
+            print(
+                f"make demo: the MCP session with the server failed: {type(cause).__name__}: {cause}", file=sys.stderr
+            )
+            return 1
     print()
     if failed:
-        print(f"{failed} of {len(STEPS) + 1} calls did not answer as expected (see above).")
+        print(f"make demo: not answered as expected (see above): {'; '.join(failed)}", file=sys.stderr)
+        return 1
     print(claude_desktop_hint())
     return 0
 

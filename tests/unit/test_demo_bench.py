@@ -1,14 +1,11 @@
-"""`make demo` runs a session against Prism; `make bench`'s helpers and its fake Kimai behave."""
+"""`make bench`'s helpers and its fake Kimai behave (`make demo` is tests/unit/test_demo.py's)."""
 
 import asyncio
 import re
-import subprocess
-import sys
 
 import httpx
 import pytest
 
-from kimai_tools.server import TOOLS
 from scripts import bench
 from scripts.bench import (
     FakeKimai,
@@ -21,22 +18,6 @@ from scripts.bench import (
     summary,
     timesheet_record,
 )
-from tests.support.paths import ROOT
-
-
-def test_demo_runs_a_session_against_prism_and_exits_0(prism_exe):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py")], capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
-
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert "12 tools, tools/list = " in out
-    assert all(f"  {name} " in out for name in TOOLS)
-    assert "2.64.0" in out  # Prism's example version came through the real server
-    assert "Input should be 'project'" in out  # the deliberately wrong call's readable error
-    assert '"KIMAI_API_TOKEN": "<your API token>"' in out
-    assert "Traceback" not in out + done.stderr
 
 
 def test_median_of_an_even_count_is_the_mean_of_the_middle_two():
