@@ -9,6 +9,9 @@
   once: a warm `user_current` over Streamable HTTP with a valid OAuth token beside the same call over stdio, then
   50 clients, each signed in at the login page before the clock starts, making 20 calls each at the same time
   (calls/s, p50/p95 latency, errors, the server's peak RSS)
+* replicas (Debian's redis-server and nginx needed): 100 clients, each its own user, making 20 calls each at once
+  in the 2026-07-28 revision, through nginx to one team server beside through nginx to two on one Redis, the fake
+  Kimai answering in 20 ms (calls/s, p95, errors, and each part's CPU time); two must not be slower than one
 
 A benchmark, not a test: it exits 0 whatever it measures and prints FAIL where a budget is missed.
 """
@@ -17,12 +20,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
+import functools
 import gc
+import hashlib
 import json
 import math
+import operator
 import os
 import re
+import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -35,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -383,13 +392,16 @@ def team_slugs(count: int) -> list[str]:
 
 class TeamProcess:
     """`python -m kimai_tools.team` on a free loopback port with `users` users, all on the Kimai at `kimai_url`,
-    no rate limit, its log (INFO, the default: one line a request) in `folder`."""
+    no rate limit, its log (INFO, the default: one line a request) in `folder`.
 
-    def __init__(self, kimai_url: str, folder: Path, users: int) -> None:
-        import httpx
+    A replica: `state` a redis:// URL shared with the others, `public_url` the load balancer's (on `port`, chosen
+    before), the balancer a trusted proxy, no MCP sessions (as docker-compose.scale.yml). With `wait=False` it is
+    only spawned: `ready()` waits for it."""
 
+    def __init__(self, kimai_url: str, folder: Path, users: int, state: str | None = None, port: int | None = None,
+                 public_url: str | None = None, wait: bool = True) -> None:  # fmt: skip
         folder.mkdir(parents=True, exist_ok=True)
-        port = free_port()
+        port = port or free_port()
         self.url = f"http://127.0.0.1:{port}"
         users_file = folder / "users.json"
         users_file.write_text(json.dumps({
@@ -400,11 +412,20 @@ class TeamProcess:
         self.started_rss = 0  # bytes: the peak RSS when it first answered
         env = {k: v for k, v in os.environ.items() if not k.startswith(("KIMAI_", "USERS_CONFIG", "RATE_LIMIT"))}
         command = [sys.executable, "-m", "kimai_tools.team", "--host", "127.0.0.1", "--port", str(port),
-                   "--public-url", self.url, "--users-config", str(users_file),
-                   "--oauth-state-file", str(folder / "oauth.sqlite3"), "--rate-limit-rpm", "0",
+                   "--public-url", public_url or self.url, "--users-config", str(users_file), "--rate-limit-rpm", "0",
                    "--disable-legacy-slugs"]  # fmt: skip
+        if state:
+            command += ["--state", state, "--trusted-proxy", "127.0.0.1", "--stateless"]  # docker-compose.scale.yml
+        else:
+            command += ["--oauth-state-file", str(folder / "oauth.sqlite3")]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+        if wait:
+            self.ready()
+
+    def ready(self) -> None:
+        import httpx
+
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -898,6 +919,536 @@ def concurrent_rows(latencies: Sequence[float], failures: Sequence[str], took: f
     ]
 
 
+# ---------------------------------------------------------------------------------------------- replicas behind nginx
+
+REPLICA_CLIENTS = 100  # concurrent clients, each its own user and its own connection to nginx
+REPLICA_CLIENT_CALLS = 20  # per client, one after the other
+# s: the fake's answer time. A call waits for Kimai most of its time when the server is idle; but 100 calls in
+# flight on one replica keep its one core busy all the same (Little: 100 / 20 ms would be 5,000 calls/s), so the
+# second replica's gain is the second core. Measured on 2 cores with the machine otherwise quiet: one replica
+# 400-520 calls/s (its core full), two 600-750 (both cores full, 2.2-2.5 ms CPU a call each); with other programs
+# taking a core, two were slower than one (2.8 ms a call: three busy processes on two cores)
+REPLICA_KIMAI_DELAY = 0.020
+REPLICA_SIGN_INS_AT_ONCE = 8
+REPLICA_INSTALL = "apt-get install redis-server nginx-light"
+MODERN = "2026-07-28"  # the protocol revision of the calls: one self-contained POST each, no session, no handshake
+REDIRECT_URI = "http://127.0.0.1:9/callback"  # never reached: the code is read from the login page's redirect
+
+# deploy/nginx.conf, the project's own configuration for replicas, with this bench's folder, port and upstreams:
+# round robin without stickiness, answers unbuffered, the client's address passed on, idle connections to a
+# replica closed after 4 s, before uvicorn closes them after 5 s (else nginx reuses one the replica is closing, a
+# "connection reset" that leaves that replica out for 5 s and all calls on the other)
+NGINX_CONFIG = """
+worker_processes auto;
+{user}
+error_log {folder}/error.log warn;
+pid {folder}/nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+  access_log {folder}/access.log;
+  server_tokens off;
+  client_body_temp_path {folder}/body;
+  proxy_temp_path {folder}/proxy;
+  fastcgi_temp_path {folder}/fastcgi;
+  uwsgi_temp_path {folder}/uwsgi;
+  scgi_temp_path {folder}/scgi;
+  upstream kimai_mcp {{
+{servers}
+    keepalive 32;
+    keepalive_timeout 4s;
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    client_max_body_size 4m;
+    location / {{
+      proxy_pass http://kimai_mcp;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_buffering off;
+      proxy_read_timeout 1h;
+      proxy_connect_timeout 5s;
+      proxy_next_upstream error timeout;
+    }}
+  }}
+}}
+"""
+
+
+def redis_binary() -> str | None:
+    return shutil.which("redis-server")
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def missing_replica_tools() -> str | None:
+    """One sentence naming what the replica part needs and is not installed, or None."""
+    missing = [name for name, found in (("redis-server", redis_binary()), ("nginx", nginx_binary())) if not found]
+    if not missing:
+        return None
+    return f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed: {REPLICA_INSTALL}"
+
+
+def process_cpu(pid: int) -> float:
+    return cpu_seconds(Path(f"/proc/{pid}/stat").read_text(), os.sysconf("SC_CLK_TCK"))
+
+
+def machine_busy(stat: str) -> int:
+    """The ticks all cores were busy (neither idle nor waiting for I/O), from the text of /proc/stat."""
+    fields = [int(value) for value in stat.splitlines()[0].split()[1:9]]  # user nice system idle iowait irq ...
+    return sum(fields) - fields[3] - fields[4]
+
+
+def busy_ticks() -> int:
+    return machine_busy(Path("/proc/stat").read_text())
+
+
+class RedisProcess:
+    """Debian's redis-server on a free loopback port, its append-only file in `folder` (docker-compose.scale.yml's
+    `--appendonly yes`)."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        command = [str(redis_binary()), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(folder),
+                   "--save", "", "--appendonly", "yes"]  # fmt: skip
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                    sock.sendall(b"PING\r\n")
+                    if sock.recv(16).startswith(b"+PONG"):
+                        return
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self.process.returncode}")
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("redis-server did not answer PING")
+
+    def url(self, db: int) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def cpu(self) -> float:
+        return process_cpu(self.process.pid)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+class NginxProcess:
+    """nginx on `port` in front of the team servers on `upstreams`, round robin (NGINX_CONFIG), in `folder`; its
+    error log there names any replica it left out."""
+
+    def __init__(self, folder: Path, port: int, upstreams: Sequence[int]) -> None:
+        import httpx
+
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.url = f"http://127.0.0.1:{port}"
+        servers = "\n".join(f"    server 127.0.0.1:{upstream} max_fails=1 fail_timeout=5s;" for upstream in upstreams)
+        user = "user root;" if os.geteuid() == 0 else ""  # workers as root can write the bench's own folder
+        conf = folder / "nginx.conf"
+        conf.write_text(NGINX_CONFIG.format(folder=folder, servers=servers, port=port, user=user))
+        command = [str(nginx_binary()), "-p", str(folder), "-c", str(conf), "-g", "daemon off;"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                assert self.process.stderr is not None
+                raise RuntimeError(f"nginx exited: {self.process.stderr.read().decode(errors='replace')[:200]}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/healthz", timeout=1, trust_env=False).status_code == 200:
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("nginx did not pass /healthz on")
+
+    def left_out(self) -> int:
+        """How many times nginx left a replica out (an error reaching it), from its error log."""
+        log = self.folder / "error.log"
+        return log.read_text(errors="replace").count("temporarily disabled") if log.exists() else 0
+
+    def cpu(self) -> float:
+        """The master's CPU time and its workers'."""
+        pid = self.process.pid
+        workers = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return process_cpu(pid) + sum(process_cpu(int(worker)) for worker in workers)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+def call_body(request_id: int, tool: str = TEAM_TOOL) -> bytes:
+    """A tools/call of the 2026-07-28 revision, as the SDK's client sends it: its `_meta` says the revision."""
+    meta = {f"io.modelcontextprotocol/{key}": value for key, value in (
+        ("protocolVersion", MODERN), ("clientInfo", {"name": "kimai-tools bench", "version": "1"}),
+        ("clientCapabilities", {}))}  # fmt: skip
+    message = {"jsonrpc": "2.0", "id": request_id, "method": "tools/call",
+               "params": {"name": tool, "arguments": {}, "_meta": meta}}  # fmt: skip
+    return json.dumps(message, separators=(",", ":")).encode()
+
+
+def call_headers(token: str, tool: str = TEAM_TOOL) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+            "Accept": "application/json, text/event-stream", "MCP-Protocol-Version": MODERN,
+            "Mcp-Method": "tools/call", "Mcp-Name": tool}  # fmt: skip
+
+
+def call_request(host: str, token: str, request_id: int, tool: str = TEAM_TOOL) -> bytes:
+    """The whole HTTP/1.1 request of one tools/call to `host`'s /mcp, keeping the connection open."""
+    body = call_body(request_id, tool)
+    lines = ["POST /mcp HTTP/1.1", f"Host: {host}", *(f"{k}: {v}" for k, v in call_headers(token, tool).items()),
+             f"Content-Length: {len(body)}"]  # fmt: skip
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def call_wrong(status: int, content_type: str, body: bytes) -> str | None:
+    """What is wrong with the answer to a tools/call (one line), or None: a tool result that is not an error."""
+    if status != 200:
+        return f"HTTP {status}: {body[:100].decode(errors='replace')}"
+    payload = body
+    if "text/event-stream" in content_type:  # an answer that took longer than the SDK's wait for JSON
+        data = [line[5:] for line in body.splitlines() if line.startswith(b"data:") and b'"id"' in line]
+        payload = data[-1] if data else b""
+    try:
+        message = json.loads(payload)
+    except ValueError:
+        return f"not a JSON-RPC answer: {body[:100].decode(errors='replace')}"
+    result = message.get("result") if isinstance(message, dict) else None
+    if not isinstance(result, dict):
+        return f"JSON-RPC error: {str(message.get('error') if isinstance(message, dict) else message)[:100]}"
+    if result.get("isError") is not False:
+        return f"tool error: {text_of_json(result)[:100]}"
+    return None
+
+
+def text_of_json(result: dict) -> str:
+    return " ".join(str(c.get("text", "")) for c in result.get("content") or [] if isinstance(c, dict)).strip()
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, str, bytes]:
+    """One HTTP/1.1 answer: (status, content type, body), by Content-Length or chunks."""
+    head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+    status = int(head[0].split(" ", 2)[1])
+    headers = {}
+    for line in head[1:]:
+        name, _, value = line.partition(":")
+        if name:
+            headers[name.strip().lower()] = value.strip()
+    if "content-length" in headers:
+        body = await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding", "").lower() == "chunked":
+        parts = []
+        while size := int((await reader.readline()).split(b";")[0], 16):
+            parts.append(await reader.readexactly(size))
+            await reader.readline()
+        await reader.readline()  # the empty line after the last chunk (no trailers)
+        body = b"".join(parts)
+    else:
+        raise ValueError("an answer with neither Content-Length nor chunks")
+    return status, headers.get("content-type", ""), body
+
+
+def serve_load() -> None:
+    """The load generator, in this process: reads its orders (one JSON line: host, port, tokens) on stdin, opens
+    one connection per token and prints `ready`. Then, for each line `N` it reads, every client makes N calls one
+    after the other, all clients at once, and it prints one JSON line: latencies, failures, wall and CPU time."""
+    orders = json.loads(sys.stdin.readline())
+    host, port, tokens = orders["host"], orders["port"], orders["tokens"]
+    authority = f"{host}:{port}"
+
+    async def run() -> None:
+        connections = [await asyncio.open_connection(host, port) for _ in tokens]
+        print("ready", flush=True)
+        numbers = iter(range(1, 1 << 62))  # JSON-RPC ids
+        while line := await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline):
+            print(json.dumps(await calls(connections, int(line), numbers)), flush=True)
+        for _, writer in connections:
+            writer.close()
+
+    async def calls(connections: list, count: int, numbers: Any) -> dict:
+        latencies: list[float] = []
+        failures: list[str] = []
+
+        async def client(index: int) -> None:
+            reader, writer = connections[index]
+            for n in range(count):
+                request = call_request(authority, tokens[index], next(numbers))
+                start = time.perf_counter()
+                try:
+                    async with asyncio.timeout(CALL_TIMEOUT):
+                        writer.write(request)
+                        await writer.drain()
+                        wrong = call_wrong(*await read_response(reader))
+                except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, TimeoutError) as e:
+                    wrong = f"{type(e).__name__}: {e}"
+                    writer.close()
+                    try:
+                        reader, writer = connections[index] = await asyncio.open_connection(host, port)
+                    except OSError:
+                        failures.extend([wrong] * (count - n))
+                        return
+                if wrong is None:
+                    latencies.append(time.perf_counter() - start)
+                else:
+                    failures.append(wrong)
+
+        cpu, start = time.process_time(), time.perf_counter()
+        await asyncio.gather(*(client(i) for i in range(len(tokens))))
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        return {"latencies": latencies, "failures": failures, "took": took, "cpu": cpu}
+
+    asyncio.run(run())
+
+
+class LoadProcess:
+    """The clients in a process of their own (serve_load: the standard library's asyncio, one connection each, no
+    MCP SDK), so that their CPU is not the measuring process's and what they cost shows apart; started and connected
+    on creation, `run(n)` lets each make n calls and returns what they measured."""
+
+    def __init__(self, url: str, tokens: Sequence[str]) -> None:
+        parts = urlsplit(url)
+        self.process = subprocess.Popen([sys.executable, __file__, "--load"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)  # fmt: skip
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps({"host": parts.hostname, "port": parts.port, "tokens": list(tokens)}))
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        if self.process.stdout.readline().strip() != "ready":
+            self.stop()
+            raise RuntimeError(f"the load generator did not connect (exit {self.process.returncode})")
+
+    def run(self, calls: int) -> dict:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(f"{calls}\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the load generator exited with {self.process.wait()}")
+        return json.loads(line)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> LoadProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+async def sign_in_all(public_url: str, slugs: Sequence[str]) -> tuple[list[str], float]:
+    """One OAuth client registered at the balancer, then each user of `slugs` signed in through it (/authorize,
+    the login page, the code for tokens; REPLICA_SIGN_INS_AT_ONCE at a time): their access tokens, and the time."""
+    import httpx
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(timeout=CALL_TIMEOUT, trust_env=False) as http:
+        registered = await http.post(f"{public_url}/register", json={
+            "client_name": "kimai-tools bench", "redirect_uris": [REDIRECT_URI], "response_types": ["code"],
+            "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "client_secret_post",
+        })  # fmt: skip
+        if registered.status_code != 201:
+            raise ToolFailed(f"the registration was answered {registered.status_code}: {registered.text[:200]}")
+        client = registered.json()
+        gate = asyncio.Semaphore(REPLICA_SIGN_INS_AT_ONCE)
+
+        async def sign_in(slug: str) -> str:
+            verifier = secrets.token_urlsafe(48)
+            challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+            query = {"response_type": "code", "client_id": client["client_id"], "redirect_uri": REDIRECT_URI,
+                     "code_challenge": challenge, "code_challenge_method": "S256", "state": slug,
+                     "resource": f"{public_url}/mcp"}  # fmt: skip
+            async with gate:
+                login = LoginForm(slug)
+                await login.open(f"{public_url}/authorize?{urlencode(query)}")
+                code = parse_qs(urlsplit(login.location).query)["code"][0]
+                answer = await http.post(f"{public_url}/token", data={
+                    "grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI,
+                    "code_verifier": verifier, "resource": f"{public_url}/mcp", "client_id": client["client_id"],
+                    "client_secret": client["client_secret"],
+                })  # fmt: skip
+            if answer.status_code != 200:
+                raise ToolFailed(f"the code of {slug} was answered {answer.status_code}: {answer.text[:200]}")
+            return answer.json()["access_token"]
+
+        tokens = await asyncio.gather(*(sign_in(slug) for slug in slugs))
+    return list(tokens), time.perf_counter() - started
+
+
+async def warm_up(replicas: Sequence[TeamProcess], tokens: Sequence[str]) -> None:
+    """One call per user on each replica, straight to it: each user's Kimai session there (its version read) and the
+    tool's modules are ready before the clock starts, whichever replica nginx sends a call to."""
+    import httpx
+
+    gate = asyncio.Semaphore(10)
+    async with httpx.AsyncClient(timeout=CALL_TIMEOUT, trust_env=False) as http:
+
+        async def call(url: str, token: str) -> None:
+            async with gate:
+                answer = await http.post(f"{url}/mcp", content=call_body(0), headers=call_headers(token))
+            wrong = call_wrong(answer.status_code, answer.headers.get("content-type", ""), answer.content)
+            if wrong:
+                raise ToolFailed(f"the warm-up call to {url}: {wrong}")
+
+        await asyncio.gather(*(call(replica.url, token) for replica in replicas for token in tokens))
+
+
+@dataclass
+class Side:
+    """What one side of the comparison measured: the clients' latencies and failures, the wall time, and the CPU
+    time (seconds) each part used meanwhile; `busy`: all cores together, whoever used them."""
+
+    latencies: list[float]
+    failures: list[str]
+    took: float
+    replicas_cpu: list[float]
+    nginx_cpu: float
+    redis_cpu: float
+    kimai_cpu: float
+    load_cpu: float
+    busy: float
+    left_out: int = 0  # times nginx left a replica out (an error reaching it), up to the end of this side's calls
+
+    def __add__(self, other: Side) -> Side:
+        replicas = [a + b for a, b in zip(self.replicas_cpu, other.replicas_cpu, strict=True)]
+        return Side(self.latencies + other.latencies, self.failures + other.failures, self.took + other.took,
+                    replicas, self.nginx_cpu + other.nginx_cpu, self.redis_cpu + other.redis_cpu,
+                    self.kimai_cpu + other.kimai_cpu, self.load_cpu + other.load_cpu, self.busy + other.busy,
+                    max(self.left_out, other.left_out))  # fmt: skip
+
+    @property
+    def others_cpu(self) -> float:
+        """What the rest of the machine used meanwhile: other programs (and the kernel outside these processes)."""
+        ours = sum(self.replicas_cpu) + self.nginx_cpu + self.redis_cpu + self.kimai_cpu + self.load_cpu
+        return max(0.0, self.busy - ours)
+
+
+async def measure_round(load: LoadProcess, calls: int, balancer: NginxProcess, replicas: Sequence[TeamProcess],
+                        redis: RedisProcess, kimai: FakeProcess) -> Side:  # fmt: skip
+    """`calls` calls by each of the load's clients through `balancer`, and the CPU time each part used meanwhile."""
+
+    def cpus() -> list[float]:
+        parts = [balancer.cpu(), redis.cpu(), process_cpu(kimai.process.pid), busy_ticks() / os.sysconf("SC_CLK_TCK")]
+        return [replica.cpu() for replica in replicas] + parts
+
+    before = cpus()
+    measured = await asyncio.to_thread(load.run, calls)
+    used = [after - earlier for after, earlier in zip(cpus(), before, strict=True)]
+    *replicas_cpu, nginx, redis_cpu, kimai_cpu, busy = used
+    return Side(measured["latencies"], measured["failures"], measured["took"], replicas_cpu, nginx, redis_cpu,
+                kimai_cpu, measured["cpu"], busy, balancer.left_out())  # fmt: skip
+
+
+async def measure_replicas(cwd: str) -> list[Row]:
+    """One replica behind nginx against two on one Redis behind nginx round robin (the single one behind the same
+    nginx configuration with one upstream, so both sides pay the proxy hop; on its own Redis database), the fake
+    Kimai answering in REPLICA_KIMAI_DELAY. Every process runs throughout. Both sides' sign-ins go on at once, then
+    each user makes one call on each replica (warm_up), then each side's calls are made in two halves, in the order
+    1, 2, 2, 1 replicas, so that what else the machine does meanwhile weighs on both sides alike."""
+    missing = missing_replica_tools()
+    if missing:
+        print(f"replicas: not measured, {missing}", flush=True)
+        return [Row(replicas_metric(), "not measured", missing, replicas_budget(), False)]
+    folder = Path(cwd) / "replicas"
+    sides = {"single": (1, ["single"]), "pair": (2, ["a", "b"])}  # Redis database, replicas
+    with contextlib.ExitStack() as stack:
+        redis = RedisProcess(folder / "redis")
+        stack.callback(redis.stop)
+        kimai = stack.enter_context(FakeProcess(total=1_000, delay=REPLICA_KIMAI_DELAY))
+        ports = {side: free_port() for side in sides}  # nginx's, chosen first: the replicas' public URL
+        replicas: dict[str, list[TeamProcess]] = {side: [] for side in sides}
+        for side, (db, names) in sides.items():
+            for name in names:
+                replica = TeamProcess(kimai.url, folder / name, REPLICA_CLIENTS, state=redis.url(db),
+                                      public_url=f"http://127.0.0.1:{ports[side]}", wait=False)  # fmt: skip
+                stack.callback(replica.stop)
+                replicas[side].append(replica)
+        for replica in (replica for side in sides for replica in replicas[side]):
+            replica.ready()  # all three started at once
+        balancers: dict[str, NginxProcess] = {}
+        for side in sides:
+            upstreams = [urlsplit(replica.url).port or 0 for replica in replicas[side]]
+            balancers[side] = NginxProcess(folder / f"nginx-{side}", ports[side], upstreams)
+            stack.callback(balancers[side].stop)
+        slugs = team_slugs(REPLICA_CLIENTS)
+        started = time.perf_counter()
+        signed_in = await asyncio.gather(*(sign_in_all(balancers[side].url, slugs) for side in sides))
+        tokens = {side: found for side, (found, _) in zip(sides, signed_in, strict=True)}
+        sign_ins = time.perf_counter() - started
+        for side in sides:
+            await warm_up(replicas[side], tokens[side])
+        loads = {side: stack.enter_context(LoadProcess(balancers[side].url, tokens[side])) for side in sides}
+        halves = [REPLICA_CLIENT_CALLS // 2, REPLICA_CLIENT_CALLS - REPLICA_CLIENT_CALLS // 2]
+        rounds: dict[str, list[Side]] = {side: [] for side in sides}
+        for side, calls in zip(["single", "pair", "pair", "single"], [halves[0], halves[0], halves[1], halves[1]],
+                               strict=True):  # fmt: skip
+            rounds[side].append(await measure_round(loads[side], calls, balancers[side], replicas[side], redis, kimai))
+    single, pair = (functools.reduce(operator.add, rounds[side]) for side in sides)
+    return replica_rows(single, pair, sign_ins)
+
+
+def replicas_metric() -> str:
+    return (
+        f"{REPLICA_CLIENTS} clients x {REPLICA_CLIENT_CALLS} calls of {TEAM_TOOL} ({MODERN}, Kimai "
+        f"{REPLICA_KIMAI_DELAY * 1000:.0f} ms): 2 replicas on one Redis behind nginx vs. 1 behind nginx"
+    )
+
+
+def replicas_budget() -> str:
+    return f">= 1 replica's calls/s, {TEAM_ERRORS_BUDGET} errors"
+
+
+def side_figures(side: Side) -> str:
+    done = len(side.latencies)
+    timing = f"p95 {seconds(percentile(side.latencies, 95))}" if done else "p95 -"
+    return f"{done / side.took:.0f} calls/s, {timing}, {len(side.failures)} errors"
+
+
+def side_detail(side: Side) -> str:
+    """Where the time went: p50, the wall time, each part's CPU time, the cores busy on average."""
+    done = len(side.latencies)
+    p50 = seconds(percentile(side.latencies, 50)) if done else "-"
+    replicas = " + ".join(f"{cpu:.1f}" for cpu in side.replicas_cpu)
+    first = f"; first error: {side.failures[0][:100]}" if side.failures else ""
+    left_out = f"; nginx left a replica out {side.left_out} times" if side.left_out else ""
+    others = f"{side.others_cpu / side.took:.2f}"
+    return (f"p50 {p50}, {done} calls in {seconds(side.took)}; CPU s: replica{'s' * (len(side.replicas_cpu) > 1)} "
+            f"{replicas}, nginx {side.nginx_cpu:.1f}, Redis {side.redis_cpu:.1f}, fake Kimai {side.kimai_cpu:.1f}, "
+            f"clients {side.load_cpu:.1f}, other programs {side.others_cpu:.1f}; {side.busy / side.took:.2f} of "
+            f"{os.cpu_count()} cores busy (other programs {others}){left_out}{first}")  # fmt: skip
+
+
+def replica_rows(single: Side, pair: Side, sign_ins: float) -> list[Row]:
+    """The budget row, two replicas beside one (calls/s, p95, errors), then where each side's time went."""
+    total = REPLICA_CLIENTS * REPLICA_CLIENT_CALLS
+    clean = all(not side.failures and len(side.latencies) == total for side in (single, pair))
+    faster = len(pair.latencies) / pair.took >= len(single.latencies) / single.took
+    return [
+        Row(replicas_metric(), f"{side_figures(pair)} (2 replicas)", f"{side_figures(single)} (1 replica)",
+            replicas_budget(), clean and faster),
+        Row(f"  the same: where the time went (each client its own user and connection; {2 * REPLICA_CLIENTS} "
+            f"sign-ins before, both sides at once: {seconds(sign_ins)}; the clients in their own process; in "
+            f"halves, 1-2-2-1 replicas)", side_detail(pair), side_detail(single), "-", None),
+    ]  # fmt: skip
+
+
 async def attempt(metric: str, measure: Callable[..., Awaitable[Row | list[Row]]], *args: Any) -> list[Row]:
     """The measurement's rows, or a FAIL row naming what went wrong (a tool error, a crash, a timeout)."""
     try:
@@ -919,6 +1470,9 @@ async def bench() -> list[Row]:
         print(f"team server: {TEAM_TOOL} over Streamable HTTP vs. stdio, then {TEAM_CLIENTS} clients x "
               f"{TEAM_CLIENT_CALLS} calls ...", flush=True)  # fmt: skip
         rows += await attempt("team server over Streamable HTTP", measure_team, cwd)
+        print(f"replicas: {REPLICA_CLIENTS} clients x {REPLICA_CLIENT_CALLS} calls, 1 replica behind nginx, then 2 on "
+              f"one Redis, fake Kimai answering after {REPLICA_KIMAI_DELAY * 1000:.0f} ms ...", flush=True)  # fmt: skip
+        rows += await attempt(replicas_metric(), measure_replicas, cwd)
     print(f"statistics: {' and '.join(f'{n:,}' for n in STATS_SIZES)} timesheets ...", flush=True)
     rows += await attempt("statistics over 50,000 timesheets", measure_stats)
     return rows
@@ -937,9 +1491,13 @@ def main() -> int:
     parser.add_argument("--fake-kimai", action="store_true", help="only serve a fake Kimai (used by the bench)")
     parser.add_argument("--total", type=int, default=1_000)
     parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--load", action="store_true", help="only be the replica part's clients")
     options = parser.parse_args()
     if options.fake_kimai:
         serve_fake(options.total, options.delay)
+        return 0
+    if options.load:
+        serve_load()
         return 0
     start = time.perf_counter()
     rows = asyncio.run(bench())

@@ -1,6 +1,7 @@
 """`make bench`'s helpers and its fake Kimai behave (`make demo` is tests/unit/test_demo.py's)."""
 
 import asyncio
+import json
 import re
 
 import httpx
@@ -194,3 +195,106 @@ async def test_team_measurement_signs_clients_in_and_counts_no_errors(monkeypatc
     assert calls.passed, calls
     assert "6 calls in" in calls.reference and ", 0 errors" in calls.ours
     assert rss.ours.endswith(" MB")
+
+
+def side(rate: float, p95: float = 0.2, failures: int = 0, calls: int = 2000) -> bench.Side:
+    latencies = [0.1] * (calls - failures - calls // 10) + [p95] * (calls // 10)  # the slowest tenth
+    return bench.Side(latencies, ["HTTP 502: Bad Gateway"] * failures, took=len(latencies) / rate,
+                      replicas_cpu=[2.0, 2.0], nginx_cpu=0.2, redis_cpu=0.1, kimai_cpu=0.3, load_cpu=0.3,
+                      busy=len(latencies) / rate * 1.8)  # fmt: skip
+
+
+def test_replica_rows_put_two_replicas_beside_one_and_pass_when_not_slower_and_clean():
+    single = side(400.0, p95=0.3)
+    single.replicas_cpu = [3.5]
+
+    budget, detail = bench.replica_rows(single, side(600.0), sign_ins=14.0)
+
+    assert budget.passed and budget.budget == ">= 1 replica's calls/s, 0 errors"
+    assert budget.ours == "600 calls/s, p95 0.200 s, 0 errors (2 replicas)"
+    assert budget.reference == "400 calls/s, p95 0.300 s, 0 errors (1 replica)"
+    assert "100 clients x 20 calls" in budget.metric and "2026-07-28" in budget.metric
+    assert detail.passed is None and "200 sign-ins before, both sides at once: 14.000 s" in detail.metric
+    assert "replicas 2.0 + 2.0, nginx 0.2" in detail.ours and "replica 3.5, nginx 0.2" in detail.reference
+    assert "other programs 1.1; 1.80 of" in detail.ours and "cores busy (other programs 0.33)" in detail.ours
+    assert not bench.replica_rows(single, side(390.0), 14.0)[0].passed  # slower than one
+    errors = bench.replica_rows(single, side(600.0, failures=1), 14.0)
+    assert not errors[0].passed and "1 errors" in errors[0].ours and "first error: HTTP 502" in errors[1].ours
+
+
+def test_sides_add_up_round_by_round_and_the_rest_of_the_machine_is_what_they_did_not_use():
+    one = bench.Side([0.1], [], 1.0, [1.0, 0.5], 0.1, 0.1, 0.1, 0.1, 2.0)
+    both = one + bench.Side([0.2], ["x"], 2.0, [0.5, 0.5], 0.0, 0.0, 0.0, 0.1, 1.0)
+
+    assert both.latencies == [0.1, 0.2] and both.failures == ["x"] and both.took == 3.0
+    assert both.replicas_cpu == [1.5, 1.0] and both.load_cpu == 0.2 and both.busy == 3.0
+    assert one.others_cpu == pytest.approx(0.1)
+    assert bench.machine_busy("cpu  100 5 20 1000 50 1 2 3 0 0\ncpu0 1 1 1 1 1 1 1 1 0 0\n") == 131
+
+
+def test_missing_redis_or_nginx_is_one_line_and_a_failed_row_not_a_crash(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(bench, "redis_binary", lambda: None)
+
+    rows = asyncio.run(bench.measure_replicas(str(tmp_path)))
+
+    (row,) = rows
+    assert row.passed is False and row.ours == "not measured"
+    assert row.reference == "redis-server is not installed: apt-get install redis-server nginx-light"
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert printed == [f"replicas: not measured, {row.reference}"]
+    monkeypatch.setattr(bench, "nginx_binary", lambda: None)
+    assert bench.missing_replica_tools() == "redis-server and nginx are not installed: " + bench.REPLICA_INSTALL
+
+
+def test_a_call_is_one_self_contained_post_and_its_answer_is_judged():
+    request = bench.call_request("127.0.0.1:8080", "kta_token", 7)
+    head, body = request.split(b"\r\n\r\n", 1)
+    lines = head.decode().split("\r\n")
+
+    assert lines[0] == "POST /mcp HTTP/1.1" and "Host: 127.0.0.1:8080" in lines
+    assert "Authorization: Bearer kta_token" in lines and "MCP-Protocol-Version: 2026-07-28" in lines
+    assert f"Content-Length: {len(body)}" in lines
+    message = json.loads(body)
+    assert message["id"] == 7 and message["method"] == "tools/call" and message["params"]["name"] == "user_current"
+    assert message["params"]["_meta"]["io.modelcontextprotocol/protocolVersion"] == "2026-07-28"
+
+    ok = json.dumps({"jsonrpc": "2.0", "id": 7, "result": {"content": [], "isError": False}}).encode()
+    failed = json.dumps({"jsonrpc": "2.0", "id": 7, "result": {"content": [{"text": "Kimai said no"}],
+                                                               "isError": True}}).encode()  # fmt: skip
+    assert bench.call_wrong(200, "application/json", ok) is None
+    assert bench.call_wrong(200, "text/event-stream", b"event: message\r\ndata: " + ok + b"\r\n\r\n") is None
+    assert bench.call_wrong(200, "application/json", failed) == "tool error: Kimai said no"
+    assert bench.call_wrong(401, "application/json", b'{"error": "invalid_token"}').startswith("HTTP 401")
+    assert bench.call_wrong(200, "application/json", b'{"jsonrpc": "2.0", "id": 7, "error": {"code": -32602}}')
+    assert bench.call_wrong(200, "text/html", b"<html>").startswith("not a JSON-RPC answer")
+
+
+def test_answers_are_read_by_content_length_or_chunks_on_one_connection():
+    async def read(data: bytes) -> list:
+        reader = asyncio.StreamReader()
+        reader.feed_data(data)
+        reader.feed_eof()
+        return [await bench.read_response(reader), await bench.read_response(reader)]
+
+    sized = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    chunked = b"HTTP/1.1 502 Bad Gateway\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n"
+
+    assert asyncio.run(read(sized + chunked)) == [(200, "application/json", b"{}"), (502, "", b"abcde")]
+    with pytest.raises(ValueError, match="neither Content-Length nor chunks"):
+        asyncio.run(read(b"HTTP/1.1 200 OK\r\n\r\n" + sized))
+
+
+@pytest.mark.anyio
+@pytest.mark.skipif(bench.missing_replica_tools() is not None, reason="needs redis-server and nginx")
+async def test_replica_measurement_runs_both_sides_behind_nginx_with_no_errors(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "REPLICA_CLIENTS", 2)
+    monkeypatch.setattr(bench, "REPLICA_CLIENT_CALLS", 4)
+
+    budget, detail = await bench.measure_replicas(str(tmp_path))
+
+    assert "2 clients x 4 calls" in budget.metric
+    assert budget.ours.endswith(", 0 errors (2 replicas)") and budget.reference.endswith(", 0 errors (1 replica)")
+    assert "8 calls in" in detail.ours and "8 calls in" in detail.reference
+    assert "replicas " in detail.ours and " + " in detail.ours and "replica " in detail.reference
+    assert (tmp_path / "replicas" / "a" / "team.log").read_text().count("POST /mcp") >= 2  # both replicas served
+    assert (tmp_path / "replicas" / "b" / "team.log").read_text().count("POST /mcp") >= 2
