@@ -31,6 +31,7 @@ http {{
   upstream team {{
 {servers}
     keepalive 32;
+    keepalive_timeout 4s;  # below uvicorn's 5 s, so nginx never reuses a connection the replica closed
   }}
   server {{
     listen 127.0.0.1:{port};
