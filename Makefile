@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SPEC ?=
 REGEN_ARGS := $(if $(SPEC),--spec $(SPEC))
 
-.PHONY: install test test-offline lint regen check-generated compat demo bench clean
+.PHONY: install test test-offline lint regen check-generated compat demo bench bundle clean
 
 install: $(STAMP) node_modules/.installed
 
@@ -30,8 +30,8 @@ test-offline: SELECT = -m "not live"
 test-offline: test
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kimai_tools scripts tests
-	$(VENV)/bin/ruff format --check kimai_tools scripts tests
+	$(VENV)/bin/ruff check kimai_tools scripts tests bundle
+	$(VENV)/bin/ruff format --check kimai_tools scripts tests bundle
 
 # make regen SPEC=<pinned file name or path> | make regen KIMAI_URL=... KIMAI_USER=... KIMAI_PASSWORD=...
 regen: $(STAMP)
@@ -48,6 +48,10 @@ demo: install
 
 bench: install
 	$(PY) scripts/bench.py
+
+# the Claude Desktop bundle, dist/kimai-tools-<version>.mcpb (bundle/build.py: wheels for every platform from PyPI)
+bundle: install
+	$(PY) bundle/build.py $(BUNDLE_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache
