@@ -157,7 +157,8 @@ TITLES = {
     team_absences: "Team absences",
     timesheet_cleanup: "Timesheet cleanup",
 }
-WRITES = {log_time}  # left out of a read-only server, which lists no write action
+WRITES = {log_time}  # left out of prompts/list for a read-only caller, who is offered no write action
+WRITING_PROMPTS = {fn.__name__ for fn in WRITES}
 
 
 class KimaiPrompt(Prompt):

@@ -24,7 +24,7 @@ from kimai_tools.domain.arguments import ArgumentError
 from kimai_tools.domain.text import quoted
 from kimai_tools.kimai.errors import InvalidRequest, KimaiError
 from kimai_tools.kimai.session import Session, warm_up
-from kimai_tools.prompts import prompts
+from kimai_tools.prompts import WRITING_PROMPTS, prompts
 from kimai_tools.tools import TOOLS
 from kimai_tools.tools.base import Caller, Callers, OneCaller, caller_of
 
@@ -48,50 +48,66 @@ def build_server(settings: Settings, transport: httpx.AsyncBaseTransport | None 
 
 
 def build(callers: Callers, *, read_only: bool = False, ssl_verify: bool | str = True, middleware: Sequence[Any] = (),
-          **server_options: Any) -> MCPServer:  # fmt: skip
+          read_only_now: Callable[[], bool] | None = None, **server_options: Any) -> MCPServer:  # fmt: skip
     """The twelve tools, each caller resolved per request by `callers` (see tools/base.py). `read_only` takes
-    the write actions out of tools/list; `ssl_verify` is the TLS setting the warm-up prepares; `middleware` runs
-    outside this module's, and `server_options` (auth) go to `MCPServer`."""
+    the write actions out of tools/list; `read_only_now` does so for the requests it says (a read-only user of the
+    team server); `ssl_verify` is the TLS setting the warm-up prepares; `middleware` runs outside this module's,
+    and `server_options` (auth) go to `MCPServer`."""
 
     @contextlib.asynccontextmanager
     async def lifespan(_: MCPServer) -> AsyncIterator[Callers]:
         yield callers  # what tools find as ctx.request_context.lifespan_context
 
     modules = {name: importlib.import_module(f"kimai_tools.tools.{name}") for name in TOOLS}
-    hidden = {name: module.ACTIONS.writes for name, module in modules.items()} if read_only else {}
+    writes = {name: module.ACTIONS.writes for name, module in modules.items()}
     chain = [*middleware, WarmUpAfterHandshake(ssl_verify), ArgumentErrorsInPlainWords()]
     mcp = KimaiServer(name="kimai", title="Kimai", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING",
-                      lifespan=lifespan, middleware=chain, hidden_actions=hidden, **server_options)  # fmt: skip
+                      lifespan=lifespan, middleware=chain, writes=writes,
+                      read_only_now=(lambda: True) if read_only else read_only_now, **server_options)  # fmt: skip
     for name, module in modules.items():
-        annotations = module.ANNOTATIONS
-        if read_only:
-            annotations = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
+        annotations = READ_ONLY if read_only else module.ANNOTATIONS
         tool = answered(getattr(module, name))
         # docstring indentation is bytes the model reads
         mcp.add_tool(tool, name=name, title=module.TITLE, description=inspect.cleandoc(tool.__doc__ or ""),
                      annotations=annotations)  # fmt: skip
-    for prompt in prompts(read_only=read_only):
+    for prompt in prompts():
         mcp.add_prompt(prompt)
     return mcp
 
 
-class KimaiServer(MCPServer):
-    """tools/list in fewer bytes (see `slim_schema`), without the actions a read-only server refuses."""
+READ_ONLY = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
-    def __init__(self, *args: Any, hidden_actions: dict[str, set[str]], **kwargs: Any):
+
+class KimaiServer(MCPServer):
+    """tools/list in fewer bytes (see `slim_schema`); for a read-only caller without the actions it would be refused,
+    and prompts/list without the prompts that write."""
+
+    def __init__(self, *args: Any, writes: dict[str, set[str]], read_only_now: Callable[[], bool] | None,
+                 **kwargs: Any):  # fmt: skip
         super().__init__(*args, **kwargs)
-        self.hidden_actions = hidden_actions
-        self._listed: list[Any] | None = None
+        self.writes = writes
+        self.read_only_now = read_only_now or (lambda: False)
+        self._listed: dict[bool, list[Any]] = {}
 
     async def list_tools(self) -> list[Any]:
-        if self._listed is None:
+        read_only = self.read_only_now()
+        if read_only not in self._listed:
             listed = []
             for tool in await super().list_tools():
                 schema = slim_schema(tool.input_schema)
-                drop_actions(schema, self.hidden_actions.get(tool.name, set()))
-                listed.append(tool.model_copy(update={"input_schema": schema}))
-            self._listed = listed
-        return self._listed
+                update: dict[str, Any] = {"input_schema": schema}
+                if read_only:
+                    drop_actions(schema, self.writes.get(tool.name, set()))
+                    update["annotations"] = READ_ONLY
+                listed.append(tool.model_copy(update=update))
+            self._listed[read_only] = listed
+        return self._listed[read_only]
+
+    async def list_prompts(self) -> list[Any]:
+        listed = await super().list_prompts()
+        if self.read_only_now():
+            listed = [p for p in listed if p.name not in WRITING_PROMPTS]
+        return listed
 
 
 class ArgumentErrorsInPlainWords:

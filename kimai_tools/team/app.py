@@ -78,13 +78,14 @@ def create_app(config: TeamConfig) -> Starlette:
     security = {}
     if config.request_state_key is not None:  # the SDK seals request state; any replica must open it
         security["request_state_security"] = RequestStateSecurity(keys=[config.request_state_key])
-    signed_in = server.build(TeamCallers(config.users, token_subject, config.transport), middleware=[NoteTool()],
-                             auth=auth, auth_server_provider=provider, **security)  # fmt: skip
+    by_token = TeamCallers(config.users, token_subject, config.transport)
+    signed_in = server.build(by_token, middleware=[NoteTool()], read_only_now=by_token.read_only_now, auth=auth,
+                             auth_server_provider=provider, **security)  # fmt: skip
     checks = transport_security(config.host, public)
     oauth_app = signed_in.streamable_http_app(host=config.host, stateless_http=config.stateless,
                                               transport_security=checks)  # fmt: skip
-    legacy = server.build(TeamCallers(config.users, legacy_slug.get, config.transport), middleware=[NoteTool()],
-                          **security)  # fmt: skip
+    by_slug = TeamCallers(config.users, legacy_slug.get, config.transport)
+    legacy = server.build(by_slug, middleware=[NoteTool()], read_only_now=by_slug.read_only_now, **security)
     legacy.streamable_http_app(
         host=config.host, stateless_http=config.stateless
     )  # its session manager, for /mcp/<slug>

@@ -35,6 +35,11 @@ class TeamCallers:
         self.users, self.who, self.transport, self.batch_concurrency = users, who, transport, batch_concurrency
         self.callers: dict[str, Caller] = {}
 
+    def read_only_now(self) -> bool:
+        """Whether the request under way is a read-only user's (then tools/list leaves out what they cannot do)."""
+        user = self.users.get(self.who() or "")
+        return bool(user and user.read_only)
+
     def caller(self, ctx: Context) -> Caller:
         slug = self.who()
         user = self.users.get(slug or "")

@@ -257,3 +257,23 @@ async def test_a_user_taken_out_of_the_users_file_is_signed_out(tmp_path, kimais
         assert refreshed["status"] == 400
     finally:
         server.stop()
+
+
+async def test_a_read_only_user_is_offered_no_write_action(team):
+    """tools/list is per request: Bert (read-only) sees the actions he may use, Anna all of them."""
+    offered = {}
+    for slug, secret in ((SLUG_A, SECRET_A), (SLUG_B, SECRET_B)):
+        auth, _, _ = oauth_client(team.url, slug, secret)
+        async with connected(team.url, auth) as client:
+            tools = {t.name: t for t in (await client.list_tools()).tools}
+            prompts = {p.name for p in (await client.list_prompts()).prompts}
+        offered[slug] = (tools, prompts)
+    anna, bert = offered[SLUG_A][0], offered[SLUG_B][0]
+    assert "start" in anna["timer"].input_schema["properties"]["action"]["enum"]
+    assert "start" not in bert["timer"].input_schema["properties"]["action"]["enum"]
+    assert "active" in bert["timer"].input_schema["properties"]["action"]["enum"]
+    assert "create" not in bert["timesheet"].input_schema["properties"]["action"]["enum"]
+    assert all(t.annotations.read_only_hint for t in bert.values())
+    assert not anna["timesheet"].annotations.read_only_hint
+    assert "log_time" in offered[SLUG_A][1] and "log_time" not in offered[SLUG_B][1]
+    assert "my_week" in offered[SLUG_B][1]
