@@ -128,8 +128,30 @@ SDK_PREFIX = re.compile(r"^Error executing tool [\w-]+: ")
 PYDANTIC_LINK = re.compile(r"\n? *For further information visit https://errors\.pydantic\.dev/\S+")
 
 
+PYDANTIC_HEADER = re.compile(r"^\d+ validation errors? for (\w+?)Arguments$")
+PYDANTIC_DETAIL = re.compile(r"^ {2}(.+?) \[type=(\w+), input_value=(.*), input_type=\w+\]$")
+
+
 def plain_argument_error(text: str) -> str:
-    return PYDANTIC_LINK.sub("", SDK_PREFIX.sub("", text))
+    """pydantic's report (a header, then a location line and an indented message per error) as one sentence:
+    "Wrong arguments for entity: type must be 'project', … or 'holiday', not 'projects'." Else the text as is."""
+    text = PYDANTIC_LINK.sub("", SDK_PREFIX.sub("", text))
+    lines = text.splitlines()
+    header = PYDANTIC_HEADER.match(lines[0]) if lines else None
+    if header is None or len(lines) < 3 or len(lines) % 2 == 0:
+        return text
+    said = []
+    for where, detail in zip(lines[1::2], lines[2::2], strict=True):
+        found = PYDANTIC_DETAIL.match(detail)
+        if found is None:
+            return text
+        message, kind, given = found.groups()
+        if kind == "missing":
+            said.append(f"{where} is required")
+            continue
+        message = re.sub(r"^Input should be ", "must be ", message)
+        said.append(f"{where} {message[0].lower() + message[1:]}, not {given}")
+    return f"Wrong arguments for {header.group(1)}: " + "; ".join(said) + "."
 
 
 class WarmUpAfterHandshake:

@@ -100,9 +100,39 @@ async def test_arguments_the_sdk_refuses_read_like_the_tools_own_refusals(protoc
     async with Client(build_server(settings_for("http://kimai.invalid")), mode=protocol_mode) as client:
         result = await client.call_tool("entity", {"type": "projects", "action": "list"})
     message = result.content[0].text
-    assert result.is_error and message.startswith("1 validation error")
-    assert "Error executing tool" not in message and "errors.pydantic.dev" not in message
-    assert "'project', 'activity', 'customer'" in message
+    assert result.is_error and message == (
+        "Wrong arguments for entity: type must be 'project', 'activity', 'customer', 'user', 'team', 'tag', "
+        "'invoice' or 'holiday', not 'projects'."
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        ({"action": "list"}, "Wrong arguments for entity: type is required."),
+        ({"type": "project", "action": "list", "filters": 5}, "filters must be a valid dictionary, not 5."),
+        (
+            {"type": "project", "action": "get", "id": "abc"},
+            "id must be a valid integer, unable to parse string as an integer, not 'abc'.",
+        ),  # fmt: skip
+        ({"type": "project", "action": "get", "id": "a\nforged line"}, "not 'a\\nforged line'."),
+    ],
+)
+async def test_argument_refusals_are_one_sentence_naming_the_argument(arguments, said):
+    async with Client(build_server(settings_for("http://kimai.invalid"))) as client:
+        result = await client.call_tool("entity", arguments)
+    message = result.content[0].text
+    assert result.is_error and message.endswith(said) and message.startswith("Wrong arguments for entity: ")
+    assert "\n" not in message and "[type=" not in message  # one line, without pydantic's internals
+
+
+def test_a_report_it_cannot_read_is_passed_on_as_it_is():
+    from kimai_tools.server import plain_argument_error
+
+    assert plain_argument_error("Error executing tool entity: something else") == "something else"
+    assert plain_argument_error("2 validation errors for entityArguments\ntype\n  odd") == (
+        "2 validation errors for entityArguments\ntype\n  odd"
+    )
 
 
 async def test_a_refusal_is_one_log_line_whatever_text_it_quotes(caplog):
