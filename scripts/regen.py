@@ -164,6 +164,7 @@ def generate(spec: Path, out: Path, version: str = "", new_pin: dict | None = No
         "pins": pinned_versions(new_pin),
     }
     (out / PACKAGE / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    (out / PACKAGE / "py.typed").write_text("")  # PEP 561: the client's annotations hold for its users too
     return manifest
 
 
