@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.team import (
+    REDIRECT,
     SECRET_A,
     SECRET_B,
     SLUG_A,
@@ -277,3 +278,31 @@ async def test_a_read_only_user_is_offered_no_write_action(team):
     assert not anna["timesheet"].annotations.read_only_hint
     assert "log_time" in offered[SLUG_A][1] and "log_time" not in offered[SLUG_B][1]
     assert "my_week" in offered[SLUG_B][1]
+
+
+async def test_a_client_authenticating_with_http_basic_gets_its_tokens(team):
+    """client_secret_basic: the secret in the Authorization header is checked against its stored hash too."""
+    steps = ByHand(f"{team.url}/mcp")
+    try:
+        answer = await steps.http.post(f"{team.url}/register", json={
+            "client_name": "Basic", "redirect_uris": [REDIRECT], "grant_types": ["authorization_code", "refresh_token"],
+            "token_endpoint_auth_method": "client_secret_basic"})  # fmt: skip
+        assert answer.status_code == 201, answer.text
+        steps.client = client = answer.json()
+        code, verifier = await steps.code(team.url, SLUG_A, SECRET_A)
+        form = {"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT,
+                "client_id": client["client_id"], "code_verifier": verifier, "resource": f"{team.url}/mcp"}  # fmt: skip
+        wrong = await steps.http.post(f"{team.url}/token", data=form, auth=(client["client_id"], "not-the-secret"))
+        assert wrong.status_code == 401
+        right = await steps.http.post(
+            f"{team.url}/token", data=form, auth=(client["client_id"], client["client_secret"])
+        )
+        assert right.status_code == 200, right.text
+        assert await mcp_status(team.url, right.json()["access_token"]) != 401
+    finally:
+        await steps.aclose()
+
+
+async def mcp_status(base: str, token: str) -> int:
+    async with httpx.AsyncClient() as http:
+        return (await http.post(f"{base}/mcp", json={}, headers={"Authorization": f"Bearer {token}"})).status_code
