@@ -130,17 +130,17 @@ class TeamProvider:
             log.warning("authorization code used twice: revoking the tokens it gave")
             await self.state.revoke_family(found.family)
             return None
-        return AuthorizationCode(code=authorization_code, expires_at=found.expires_at, **found.data)
+        return FamilyAuthorizationCode(code=authorization_code, expires_at=found.expires_at, family=found.family,
+                                       **found.data)  # fmt: skip
 
     async def exchange_authorization_code(self, client: OAuthClientInformationFull,
-                                          authorization_code: AuthorizationCode) -> OAuthToken:  # fmt: skip
-        found = await self.state.code(authorization_code.code)
-        if found is None or not await self.state.use_code(authorization_code.code):
+                                          authorization_code: FamilyAuthorizationCode) -> OAuthToken:  # fmt: skip
+        if not await self.state.use_code(authorization_code.code):  # two exchanges at once: one wins
             raise TokenError("invalid_grant", "authorization code was used already")
         subject = authorization_code.subject or ""
         if subject not in self.users:
             raise TokenError("invalid_grant", "the user of this code is no longer on this server")
-        return await self.issue(found.family, client.client_id or "", subject, authorization_code.scopes,
+        return await self.issue(authorization_code.family, client.client_id or "", subject, authorization_code.scopes,
                                 authorization_code.resource or self.resource)  # fmt: skip
 
     async def issue(self, family: str, client_id: str, subject: str, scopes: list[str], resource: str,
@@ -173,9 +173,9 @@ class TeamProvider:
         return FamilyRefreshToken(token=refresh_token, expires_at=int(found.expires_at), family=found.family,
                                   **found.data)  # fmt: skip
 
-    async def exchange_refresh_token(self, client: OAuthClientInformationFull, refresh_token: RefreshToken,
+    async def exchange_refresh_token(self, client: OAuthClientInformationFull, refresh_token: FamilyRefreshToken,
                                      scopes: list[str]) -> OAuthToken:  # fmt: skip
-        family = getattr(refresh_token, "family", "")
+        family = refresh_token.family
         subject = refresh_token.subject or ""
         if subject not in self.users:
             await self.state.revoke_family(family)
@@ -187,12 +187,12 @@ class TeamProvider:
         found = await self.state.token(token)
         if found is None or found.kind != "access" or found.expires_at < time.time():
             return None
-        if found.data.get("subject") not in self.users or await self.state.family_revoked(found.family):
+        if found.data.get("subject") not in self.users:  # revoking a family deletes its tokens: no second read
             return None
         return FamilyAccessToken(token=token, expires_at=int(found.expires_at), family=found.family, **found.data)
 
-    async def revoke_token(self, token: AccessToken | RefreshToken) -> None:
-        family = getattr(token, "family", None)
+    async def revoke_token(self, token: FamilyAccessToken | FamilyRefreshToken) -> None:
+        family = token.family
         if family:
             await self.state.revoke_family(family)
 
@@ -232,6 +232,10 @@ class HashedClientSecrets(ClientAuthenticator):
                 request.scope["headers"].append((b"authorization", b"Basic " + basic))
                 request.__dict__.pop("_headers", None)
         return await super().authenticate_request(request)
+
+
+class FamilyAuthorizationCode(AuthorizationCode):
+    family: str
 
 
 class FamilyAccessToken(AccessToken):
