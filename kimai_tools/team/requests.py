@@ -15,6 +15,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kimai_tools.domain.text import quoted
 from kimai_tools.team.state import State, StateUnavailable
 
 access_log = logging.getLogger("kimai_tools.team.access")
@@ -23,6 +24,7 @@ log = logging.getLogger("kimai_tools.team")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _note: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("kimai_team_request", default=None)
 UNLIMITED = ("/healthz", "/readyz", "/login.css")
+LOGGED = 200  # characters of a path or tool name in the access log
 
 
 def proxies(values: Iterable[str]) -> tuple[Network, ...]:
@@ -121,13 +123,10 @@ class RequestMiddleware:
             path = "/mcp/<slug>" if scope["path"].startswith("/mcp/") else scope["path"]  # the slug may be a secret
             if self.mask_slugs and "slug" in values:
                 values["slug"] = masked(values["slug"])
-            parts = [f'{address} "{scope["method"]} {path}" {status[0] or "-"}',
+            # the path (decoded) and the tool name are what the client sent: quoted, they cannot forge a line
+            parts = [address, quoted(f"{scope['method']} {path}", LOGGED), str(status[0] or "-"),
                      f"{(time.perf_counter() - started) * 1000:.0f}ms"]  # fmt: skip
-            for key in ("slug", "tool"):
-                if key in values:
-                    parts.append(
-                        f"{key}={json.dumps(values[key], ensure_ascii=False)}"
-                    )  # quoted: a slug or tool name is not structure
+            parts += [f"{key}={quoted(values[key], LOGGED)}" for key in ("slug", "tool") if key in values]
             access_log.info(" ".join(parts))
 
     async def limited(self, path: str, address: str):

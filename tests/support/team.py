@@ -294,3 +294,9 @@ class Bearer(httpx2.Auth):
     def auth_flow(self, request):
         request.headers["Authorization"] = f"Bearer {self.token}"
         yield request
+
+
+async def mcp_status(base: str, token: str) -> int:
+    """The status /mcp answers a request with `token`: 401 when the server does not take it."""
+    async with httpx.AsyncClient() as http:
+        return (await http.post(f"{base}/mcp", json={}, headers={"Authorization": f"Bearer {token}"})).status_code

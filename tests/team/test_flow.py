@@ -20,6 +20,7 @@ from tests.support.team import (
     TeamServer,
     connected,
     fakes,
+    mcp_status,
     oauth_client,
     users_file,
 )
@@ -117,9 +118,7 @@ async def test_refresh_rotates_and_the_new_tokens_work_without_a_new_sign_in(tea
     again = await tokens_by_hand(team, storage, {"grant_type": "refresh_token", "refresh_token": first.refresh_token})
     assert again["status"] == 400 and again["error"] == "invalid_grant"
     # the reuse ended the whole sign-in: the fresh tokens are dead too
-    async with httpx.AsyncClient() as http:
-        mcp = await http.post(f"{team.url}/mcp", headers={"Authorization": f"Bearer {fresh['access_token']}"}, json={})
-    assert mcp.status_code == 401
+    assert await mcp_status(team.url, fresh["access_token"]) == 401
     assert browser.sign_ins == 1
 
 
@@ -133,8 +132,7 @@ async def test_revocation_ends_the_sign_in(team):
         form = {"token": tokens.access_token, "client_id": client.client_id, "client_secret": client.client_secret}
         revoked = await http.post(f"{team.url}/revoke", data=form)
         assert revoked.status_code == 200
-        mcp = await http.post(f"{team.url}/mcp", headers={"Authorization": f"Bearer {tokens.access_token}"}, json={})
-    assert mcp.status_code == 401
+    assert await mcp_status(team.url, tokens.access_token) == 401
     refreshed = await tokens_by_hand(team, storage, {"grant_type": "refresh_token",
                                                      "refresh_token": tokens.refresh_token})  # fmt: skip
     assert refreshed["status"] == 400
@@ -249,10 +247,7 @@ async def test_a_user_taken_out_of_the_users_file_is_signed_out(tmp_path, kimais
             assert not (await client.call_tool("user_current", {})).is_error
         users_file(users, {SLUG_A: anna})
         server.restart()
-        async with httpx.AsyncClient() as http:
-            call = await http.post(f"{server.url}/mcp", json={},
-                                   headers={"Authorization": f"Bearer {storage.tokens.access_token}"})  # fmt: skip
-        assert call.status_code == 401
+        assert await mcp_status(server.url, storage.tokens.access_token) == 401
         refreshed = await tokens_by_hand(server, storage, {"grant_type": "refresh_token",
                                                            "refresh_token": storage.tokens.refresh_token})  # fmt: skip
         assert refreshed["status"] == 400
@@ -303,6 +298,20 @@ async def test_a_client_authenticating_with_http_basic_gets_its_tokens(team):
         await steps.aclose()
 
 
-async def mcp_status(base: str, token: str) -> int:
+async def test_what_a_client_sends_cannot_forge_an_access_log_line(team):
+    """The path (decoded) and a tool's name come from the client: quoted in the log, a line break in them stays
+    one line, and so does a bidi override."""
+    auth, storage, _ = oauth_client(team.url, SLUG_A, SECRET_A)
+    async with connected(team.url, auth) as client:
+        await client.call_tool("user_current", {})
+    forged = 'x" 200 1ms slug="admin"\n127.0.0.1 "GET /forged'
+    call = {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": forged + "\u202e", "arguments": {}}}
     async with httpx.AsyncClient() as http:
-        return (await http.post(f"{base}/mcp", json={}, headers={"Authorization": f"Bearer {token}"})).status_code
+        await http.get(f"{team.url}/healthz%0A127.0.0.1%20%22GET%20/forged%22%20200")
+        await http.post(f"{team.url}/mcp", json=call, headers={
+            "Authorization": f"Bearer {storage.tokens.access_token}", "Accept": "application/json, text/event-stream",
+            "Mcp-Protocol-Version": "2026-07-28"})  # fmt: skip
+    lines = team.log_text().splitlines()
+    assert not [line for line in lines if "/forged" in line and not line.startswith("20")]  # no line of its own
+    assert any('"GET /healthz\\n127.0.0.1 \\"GET /forged\\" 200"' in line for line in lines), lines[-5:]
+    assert not any("\u202e" in line for line in lines)

@@ -24,6 +24,7 @@ from tests.support.team import (
     TeamServer,
     connected,
     fakes,
+    mcp_status,
     oauth_client,
     users_file,
 )
@@ -58,11 +59,6 @@ def topology(tmp_path_factory, kimais, redis_server):
     yield a, b, balancer
     for part in (balancer, a, b):
         part.stop()
-
-
-async def mcp_status(base: str, token: str) -> int:
-    async with httpx.AsyncClient() as http:
-        return (await http.post(f"{base}/mcp", json={}, headers={"Authorization": f"Bearer {token}"})).status_code
 
 
 async def test_signed_in_on_a_calls_tools_on_b(topology):
