@@ -9,6 +9,7 @@ import pytest
 from tests.support.team import SECRET_A, SECRET_B, SLUG_A, SLUG_B, TeamServer, connected, oauth_client, users_file
 
 pytestmark = pytest.mark.anyio
+STALE = "carl-9Hd2Kq7Wm4Rt8Zx"  # a user whose token the real Kimai refuses
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +18,7 @@ def team(tmp_path_factory, kimai_instance):
     users = users_file(folder / "users.json", {
         SLUG_A: {"kimai_url": kimai_instance.url, "kimai_token": kimai_instance.admin_token, "auth_secret": SECRET_A},
         SLUG_B: {"kimai_url": kimai_instance.url, "kimai_token": kimai_instance.user_token, "auth_secret": SECRET_B},
+        STALE: {"kimai_url": kimai_instance.url, "kimai_token": "a-token-kimai-never-issued", "auth_secret": SECRET_A},
     })  # fmt: skip
     server = TeamServer(folder, users, "--rate-limit-rpm", "0").start()
     yield server
@@ -59,3 +61,13 @@ async def test_the_plain_user_does_not_reach_the_admins_records(team, seed_data)
     assert users
     assert users <= {seed_data.user["id"]}, users
     assert other.is_error
+
+
+async def test_a_refused_token_names_the_users_file_entry_to_fix(team):
+    """The real Kimai's 401 for a stale token: the answer names this user's entry, not the stdio variable."""
+    auth, _, _ = oauth_client(team.url, STALE, SECRET_A)
+    async with connected(team.url, auth) as client:
+        result = await client.call_tool("user_current", {})
+    text = result.content[0].text
+    assert result.is_error and f"check kimai_token of user {STALE!r} in the team server's users" in text, text
+    assert "KIMAI_API_TOKEN" not in text and "a-token-kimai-never-issued" not in text
