@@ -90,8 +90,7 @@ def create_app(config: TeamConfig) -> Starlette:
         host=config.host, stateless_http=config.stateless
     )  # its session manager, for /mcp/<slug>
 
-    login = LoginPage(provider, config.state, dict(config.users), public.startswith("https://"),
-                      config.trusted_proxies, mask_slugs=config.legacy_slugs)  # fmt: skip
+    login = LoginPage(provider, public.startswith("https://"), config.trusted_proxies, mask_slugs=config.legacy_slugs)
     metadata = build_metadata(auth.issuer_url, None, auth.client_registration_options, auth.revocation_options)
     metadata.client_id_metadata_document_supported = True  # get_client fetches an https client_id (cimd.py)
     metadata.token_endpoint_auth_methods_supported = ["client_secret_post", "client_secret_basic", "none"]

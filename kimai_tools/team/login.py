@@ -24,8 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from kimai_tools.team.passwords import verify_secret
 from kimai_tools.team.provider import TeamProvider
 from kimai_tools.team.requests import client_address, masked, note
-from kimai_tools.team.state import State, digest
-from kimai_tools.team.users import User
+from kimai_tools.team.state import digest
 
 log = logging.getLogger("kimai_tools.team")
 
@@ -45,9 +44,7 @@ code{font-size:.95em}
 
 @dataclass(frozen=True)
 class LoginPage:
-    provider: TeamProvider
-    state: State
-    users: dict[str, User]
+    provider: TeamProvider  # its state and users are the page's
     secure_cookie: bool  # the public URL is https
     trusted_proxies: tuple = ()
     mask_slugs: bool = False  # the legacy endpoints are on, where a slug is a secret
@@ -66,7 +63,7 @@ class LoginPage:
 
     async def show(self, request: Request) -> Response:
         key = request.query_params.get("request", "")
-        sign_in = await self.state.pending(key) if key else None
+        sign_in = await self.provider.state.pending(key) if key else None
         if sign_in is None:
             return self.expired()
         response = await self.page(key, sign_in)
@@ -77,7 +74,7 @@ class LoginPage:
     async def submit(self, request: Request) -> Response:
         form = await request.form()
         key = str(form.get("request", ""))
-        sign_in = await self.state.pending(key) if key else None
+        sign_in = await self.provider.state.pending(key) if key else None
         if sign_in is None:
             return self.expired()
         sent, cookie = str(form.get("csrf", "")), request.cookies.get(self.cookie(key), "")
@@ -85,7 +82,7 @@ class LoginPage:
             stale = "This form has expired or was not sent from this page. Reload it."
             return await self.page(key, sign_in, stale, 403)
         if form.get("action") == "deny":
-            await self.state.take_pending(key)
+            await self.provider.state.take_pending(key)
             return self.back(sign_in, error="access_denied")
         slug, secret = str(form.get("slug", "")).strip(), str(form.get("secret", ""))
         address = client_address(request.scope, self.trusted_proxies)
@@ -98,16 +95,16 @@ class LoginPage:
             response = await self.page(key, sign_in, text, 429)
             response.headers["Retry-After"] = str(math.ceil(wait))
             return response
-        user = self.users.get(slug)
+        user = self.provider.users.get(slug)
         matches = verify_secret(secret, plain=user.auth_secret if user else None,
                                 hashed=user.auth_secret_hash if user else None)  # fmt: skip
         if user is None or not matches:
             for key_of in (f"login:slug:{slug}", f"login:ip:{address}"):
-                await self.state.add_event(key_of, LOCKOUT)
+                await self.provider.state.add_event(key_of, LOCKOUT)
             note(slug=slug if user else "(unknown)")
             log.warning("sign-in refused for %s from %s", self.shown(slug) if user else "an unknown slug", address)
             return await self.page(key, sign_in, "The slug or the secret is wrong.", 401)
-        if await self.state.take_pending(key) is None:  # the same form sent twice at once: one of them wins
+        if await self.provider.state.take_pending(key) is None:  # the same form sent twice at once: one of them wins
             return self.expired()
         note(slug=slug)
         code = await self.provider.grant(sign_in, slug)
@@ -118,7 +115,7 @@ class LoginPage:
         """Seconds until a sign-in of `slug` from `address` is allowed again (0: now)."""
         wait = 0.0
         for key in (f"login:slug:{slug}", f"login:ip:{address}"):
-            count, oldest = await self.state.events(key, LOCKOUT)
+            count, oldest = await self.provider.state.events(key, LOCKOUT)
             if count >= FAILURES and oldest is not None:
                 wait = max(wait, oldest + LOCKOUT - time.time())
         return max(wait, 0.0)
